@@ -1,0 +1,53 @@
+# Randnotiz: `make site` builds the site, `make test` runs every test.
+# Both work from a fresh clone: they create .venv and install the pinned packages.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: site docs serve test test-fast lint bench check clean browser
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+docs: $(STAMP)
+	$(BIN)/randnotiz build
+
+site: docs
+	$(BIN)/mkdocs build --strict
+
+serve: docs
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+check: $(STAMP)
+	$(BIN)/randnotiz check
+
+browser:
+	@test -x /usr/bin/chromium || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(DEV_STAMP) browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+test-fast: $(DEV_STAMP)
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+
+bench: $(DEV_STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,82 @@
+"""The pipeline: read, index, link, render, write, in that order and nothing else.
+
+Everything is gathered and checked before the first byte is written, so a
+mistake anywhere leaves ``docs/`` exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from randnotiz.config import Project, load_project
+from randnotiz.index import NameIndex, build_index
+from randnotiz.link import LinkedArticle, link_article
+from randnotiz.model import Corpus
+from randnotiz.problems import Problem, error, has_errors, sort_problems
+from randnotiz.read import Sources, read_sources
+from randnotiz.render import render_site
+from randnotiz.write import WriteReport, conflicts, write_pages
+
+
+@dataclass(frozen=True)
+class Linked:
+    """The outcome of the first three stages, shared by ``build`` and ``check``."""
+
+    project: Project
+    sources: Sources
+    index: NameIndex
+    articles: tuple[LinkedArticle, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def corpus(self) -> Corpus:
+        return Corpus(
+            articles=self.sources.articles,
+            knowledge=self.sources.knowledge,
+            mentions=tuple(m for a in self.articles for m in a.mentions),
+            notes=tuple(n for a in self.articles for n in a.notes),
+        )
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    problems: tuple[Problem, ...]
+    report: WriteReport | None  # None when nothing was written
+    linked: Linked
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
+
+
+def read_and_link(root: Path) -> Linked:
+    project, problems = load_project(root)
+    sources = read_sources(project)
+    problems += sources.problems
+    index = build_index(sources.knowledge)
+    articles = tuple(link_article(a, index, project.settings.link) for a in sources.articles)
+    for linked in articles:
+        for note in linked.missing_notes:
+            problems.append(
+                error(
+                    note.origin,
+                    f"note quote '{note.quote}' is not in {linked.article.source}; "
+                    "copy the exact words from the article's text",
+                )
+            )
+    return Linked(project, sources, index, articles, tuple(sort_problems(problems)))
+
+
+def build(root: Path) -> BuildResult:
+    """Generate ``docs/`` from ``seeds/`` and ``annotations/`` unless something is wrong."""
+    linked = read_and_link(root)
+    if has_errors(linked.problems):
+        return BuildResult(linked.problems, None, linked)
+    project = linked.project
+    pages = [(path, text.encode("utf-8")) for path, text in render_site(linked.corpus, project.settings)]
+    clashes = conflicts(project.docs, pages, project.shown(project.docs))
+    if clashes:
+        return BuildResult((*linked.problems, *clashes), None, linked)
+    report = write_pages(project.docs, pages)
+    return BuildResult(linked.problems, report, linked)

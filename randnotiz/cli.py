@@ -1,0 +1,59 @@
+"""``randnotiz``: the command line. Messages go to stderr, one line per problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from randnotiz.build import build
+from randnotiz.problems import Problem
+
+
+def print_problems(problems: Sequence[Problem], *, show_info: bool = True) -> None:
+    for problem in problems:
+        if show_info or problem.severity != "info":
+            print(problem, file=sys.stderr)
+
+
+def _build(args: argparse.Namespace) -> int:
+    result = build(args.root)
+    print_problems(result.problems, show_info=not args.quiet)
+    if result.report is None:
+        errors = sum(p.severity == "error" for p in result.problems)
+        print(f"randnotiz: {errors} error(s); docs/ left unchanged", file=sys.stderr)
+        return 1
+    corpus = result.linked.corpus
+    kb = corpus.knowledge
+    report = result.report
+    if not args.quiet:
+        print(
+            f"randnotiz: {len(corpus.articles)} articles, {len(kb.people)} people, "
+            f"{len(kb.organizations)} organizations, {len(kb.terms)} terms, {len(corpus.mentions)} mentions; "
+            f"{len(report.written)} pages written, {report.unchanged} unchanged, {len(report.removed)} removed"
+        )
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="randnotiz", description="Annotated news articles as a MkDocs site.")
+    p.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: current folder)")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="generate docs/ from seeds/ and annotations/")
+    b.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    b.set_defaults(run=_build)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.root = args.root.resolve()
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

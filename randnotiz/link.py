@@ -1,0 +1,187 @@
+"""The linker: from an article and the name index to mentions. Pure, no I/O.
+
+One pass over each block's tokens walks the index's tries from every word at
+once; the longest name wins, and a name's inflected form ("Zuckerbergs",
+"Sprachmodellen") is matched through the endings its kind allows. Like
+mkdocs-autorefs' ``fix_refs``, it returns what it found and what it could not
+resolve, and leaves reporting to the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from randnotiz.index import APOSTROPHES, SPACE, Claim, FormType, NameIndex, Node, tokens
+from randnotiz.model import LINKED_BLOCKS, Article, BlockKind, LinkPolicy, Mention, Note, PlacedNote
+from randnotiz.paths import Slug
+from randnotiz.sentences import sentence_around, sentence_spans
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name found in a text: where, and which entities claim that form."""
+
+    start: int
+    end: int
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A name the linker saw but could not give to exactly one entity."""
+
+    block: int
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Slug, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class LinkedArticle:
+    article: Article
+    mentions: tuple[Mention, ...]
+    notes: tuple[PlacedNote, ...]
+    unresolved: tuple[Unresolved, ...]
+    missing_notes: tuple[Note, ...]
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalnum() or token[0] == "_"
+
+
+def find_matches(text: str, index: NameIndex) -> list[list[Match]]:
+    """For each place a name starts, every match there, longest first.
+
+    Matches never overlap: after the longest match at a place, the scan goes on
+    behind it, so "Meta Superintelligence Labs" hides the "Meta" inside it.
+    """
+    toks = list(tokens(text))
+    out: list[list[Match]] = []
+    i = 0
+    while i < len(toks):
+        if not _is_word(toks[i][2]) and toks[i][2] not in index.exact.children:
+            i += 1
+            continue
+        found = [*_walk(toks, i, index.exact, index, False), *_walk(toks, i, index.folded, index, True)]
+        if not found:
+            i += 1
+            continue
+        found.sort(key=lambda m: -m[1].end)  # stable: an exact form before an inflected one
+        out.append([m for _, m in found])
+        end = found[0][1].end
+        while i < len(toks) and toks[i][0] < end:
+            i += 1
+    return out
+
+
+def _walk(
+    toks: list[tuple[int, int, str]], i: int, root: Node, index: NameIndex, fold: bool
+) -> list[tuple[int, Match]]:
+    """Every name in one trie that starts at token ``i``, with its inflected forms."""
+    found: list[tuple[int, Match]] = []
+    node = root
+    start = toks[i][0]
+    for j in range(i, len(toks)):
+        tok = toks[j][2]
+        key = tok.lower() if fold else tok
+        child = node.children.get(key)
+        if child is not None and child.claims:
+            end = toks[j][1]
+            if j + 1 < len(toks) and toks[j + 1][2] in APOSTROPHES and tok[-1] in "sxzß":
+                end = toks[j + 1][1]  # "Jobs'": the apostrophe genitive belongs to the name
+            found.append((j, Match(start, end, tuple(child.claims))))
+        if _is_word(tok):
+            for ending in index.all_endings:
+                if len(key) > len(ending) and key.endswith(ending):
+                    stem = node.children.get(key[: -len(ending)])
+                    allowed = tuple(c for c in stem.claims if ending in index.endings[c.entity]) if stem else ()
+                    if allowed:
+                        found.append((j, Match(start, toks[j][1], allowed)))
+        if child is None:
+            break
+        node = child
+    return found
+
+
+def _resolve(matches: list[Match], named: set[Slug]) -> tuple[Match, Slug] | tuple[Match, None]:
+    """The entity a place names, or None with the longest match when it is unclear.
+
+    A form claimed as name or alias by one entity is that entity. A surname
+    alone is a person already named in full in this article, if exactly one
+    such person has it.
+    """
+    for match in matches:
+        full = {c.entity for c in match.claims if c.type is not FormType.SURNAME}
+        if len(full) == 1:
+            return match, next(iter(full))
+        if full:
+            continue
+        people = {c.entity for c in match.claims if c.entity in named}
+        if len(people) == 1:
+            return match, next(iter(people))
+    return matches[0], None
+
+
+def link_article(article: Article, index: NameIndex, policy: LinkPolicy = "first") -> LinkedArticle:
+    """Every mention of every indexed entity in the article's linkable text."""
+    policy = article.link or policy
+    no_link = set(article.no_link)
+    named: set[Slug] = set()
+    linked: set[Slug] = set()
+    mentions: list[Mention] = []
+    unresolved: list[Unresolved] = []
+    for number, block in enumerate(article.blocks):
+        places = find_matches(block.text, index)
+        if block.kind not in LINKED_BLOCKS:
+            named.update(_full_names(places))
+            continue
+        spans = sentence_spans(block.text)
+        for place in places:
+            match, entity = _resolve(place, named)
+            surface = block.text[match.start : match.end]
+            if surface in no_link or any(c.form in no_link for c in match.claims):
+                continue
+            if entity is None:
+                candidates = tuple(sorted({c.entity for c in match.claims}))
+                reason = "ambiguous" if len(candidates) > 1 else "surname before full name"
+                unresolved.append(Unresolved(number, match.start, match.end, surface, candidates, reason))
+                continue
+            if any(c.entity == entity and c.type is not FormType.SURNAME for c in match.claims):
+                named.add(entity)
+            is_link = policy == "all" or entity not in linked
+            linked.add(entity)
+            sentence = sentence_around(spans, match.start, match.end)
+            mentions.append(Mention(entity, article.id, number, match.start, match.end, sentence, is_link))
+    notes, missing = place_notes(article)
+    return LinkedArticle(article, tuple(mentions), notes, tuple(unresolved), missing)
+
+
+def _full_names(places: Iterable[list[Match]]) -> set[Slug]:
+    out: set[Slug] = set()
+    for place in places:
+        for match in place:
+            full = {c.entity for c in match.claims if c.type is not FormType.SURNAME}
+            if len(full) == 1:
+                out |= full
+                break
+    return out
+
+
+def place_notes(article: Article) -> tuple[tuple[PlacedNote, ...], tuple[Note, ...]]:
+    """Each note at the first place its quote stands in the article's text."""
+    placed: list[PlacedNote] = []
+    missing: list[Note] = []
+    for note in article.notes:
+        for number, block in enumerate(article.blocks):
+            if block.kind is BlockKind.HEADING:
+                continue
+            at = block.text.find(note.quote)
+            if at >= 0:
+                placed.append(PlacedNote(note, article.id, number, at, at + len(note.quote)))
+                break
+        else:
+            missing.append(note)
+    return tuple(placed), tuple(missing)

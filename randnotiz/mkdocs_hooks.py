@@ -1,0 +1,64 @@
+"""MkDocs hooks: generate ``docs/`` before every build, and watch the sources.
+
+Registered in ``mkdocs.yml`` so that plain ``mkdocs build`` and ``mkdocs
+serve`` work from a fresh clone. While serving, a mistake in a seed or a YAML
+file is reported and the last good pages stay in ``docs/``, so the browser
+keeps showing the last good site until the next good save; ``mkdocs build``
+stops with exit code 1 instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from randnotiz.build import build
+from randnotiz.cli import print_problems
+
+log = logging.getLogger("mkdocs.plugins.randnotiz")
+_command = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command  # noqa: PLW0603 - MkDocs hooks are module functions
+    _command = command
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    result = build(_root(config))
+    if _command == "serve":
+        # Printed, not logged: a logged error would abort the strict rebuild,
+        # and the point is to keep serving the last good pages.
+        print_problems(result.problems, show_info=False)
+        if result.report is None:
+            print("randnotiz: docs/ left unchanged; the last good pages are still served", file=sys.stderr)
+            return
+    else:
+        for problem in result.problems:
+            if problem.severity == "error":
+                log.error(str(problem))
+            else:
+                log.info(str(problem))  # a logged warning would fail a --strict build
+        if result.report is None:
+            raise PluginError("randnotiz: the sources have errors (listed above); docs/ left unchanged")
+    if result.report.written or result.report.removed:
+        log.info(
+            "randnotiz: %d pages written, %d removed", len(result.report.written), len(result.report.removed)
+        )
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    root = _root(config)
+    for folder in ("seeds", "annotations"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server

@@ -1,0 +1,109 @@
+"""The read stage: every seed and every YAML file, gathered before anything is linked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from randnotiz.config import Project
+from randnotiz.model import Article, ArticleNotes, KnowledgeBase, Origin
+from randnotiz.paths import slugify
+from randnotiz.problems import Problem, did_you_mean, error
+from randnotiz.read.annotations import load_knowledge
+from randnotiz.read.decode import decode_text
+from randnotiz.read.seed import parse_seed, split_blocks
+
+SEED_SUFFIXES = (".txt",)
+
+
+@dataclass(frozen=True)
+class Sources:
+    articles: tuple[Article, ...]
+    knowledge: KnowledgeBase
+    problems: tuple[Problem, ...]
+
+
+def seed_files(seeds: Path) -> list[Path]:
+    return sorted(p for p in seeds.glob("*") if p.suffix in SEED_SUFFIXES and p.is_file())
+
+
+def read_sources(project: Project) -> Sources:
+    """Articles and knowledge base, with every problem found on the way."""
+    loaded = load_knowledge(project.annotations, project.root)
+    problems = list(loaded.problems)
+    notes_by_stem = dict(loaded.knowledge.article_notes)
+    used: set[str] = set()
+    articles: list[Article] = []
+    for path in seed_files(project.seeds):
+        shown = project.shown(path)
+        text = _read_text(path, shown, problems)
+        if text is None:
+            continue
+        notes = _notes_for(path.stem, text, notes_by_stem, used)
+        result = parse_seed(text, shown, notes)
+        problems.extend(result.problems)
+        if result.article is not None:
+            articles.append(result.article)
+    problems.extend(_check_articles(articles, notes_by_stem, used, project))
+    articles.sort(key=lambda a: (-a.date.toordinal(), a.id))
+    return Sources(tuple(articles), loaded.knowledge, tuple(problems))
+
+
+def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(error(Origin(shown), f"cannot read the seed ({exc.strerror}); check its permissions"))
+        return None
+    decoded = decode_text(data, shown)
+    problems.extend(decoded.problems)
+    return decoded.text
+
+
+def _notes_for(stem: str, text: str, notes_by_stem: dict[str, ArticleNotes], used: set[str]) -> ArticleNotes | None:
+    """An article's YAML is named after its seed file or after its title's slug."""
+    if stem in notes_by_stem:
+        used.add(stem)
+        return notes_by_stem[stem]
+    for block in split_blocks(text)[:4]:
+        slug = slugify(block.text)
+        if slug in notes_by_stem:
+            used.add(slug)
+            return notes_by_stem[slug]
+    return None
+
+
+def _check_articles(
+    articles: list[Article], notes_by_stem: dict[str, ArticleNotes], used: set[str], project: Project
+) -> list[Problem]:
+    problems: list[Problem] = []
+    by_id: dict[str, Article] = {}
+    for article in articles:
+        if article.id in by_id:
+            problems.append(
+                error(
+                    Origin(article.source),
+                    f"article id '{article.id}' is also the id of {by_id[article.id].source}; "
+                    "set a different 'id:' in one article's YAML",
+                )
+            )
+        by_id[article.id] = article
+    stems = sorted(p.stem for p in seed_files(project.seeds))
+    for stem, notes in notes_by_stem.items():
+        if stem not in used:
+            problems.append(
+                error(
+                    notes.origin,
+                    f"no seed for this file; name it after a seed file{did_you_mean(stem, stems)} "
+                    "or after the slug of the article's title",
+                )
+            )
+    for article in articles:
+        for target in article.related:
+            if target not in by_id:
+                notes = notes_by_stem.get(Path(article.source).stem)
+                where = notes.origin_of("related") if notes else Origin(article.source)
+                problems.append(
+                    error(where, f"related article '{target}' does not exist{did_you_mean(target, by_id)}")
+                )
+    return problems

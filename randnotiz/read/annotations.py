@@ -1,0 +1,419 @@
+"""The knowledge base: people, organisations, glossary terms and article notes.
+
+Like Material's blog plugin reads its authors file, each file is checked
+against a small typed schema; unlike a first-error-wins loader, every problem
+of every file is collected, so one run tells the annotator everything to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from randnotiz.dates import parse_date
+from randnotiz.model import (
+    NOTE_KINDS,
+    Affiliation,
+    ArticleNotes,
+    KnowledgeBase,
+    Note,
+    Organization,
+    Origin,
+    Person,
+    Term,
+    WebLink,
+)
+from randnotiz.paths import Slug, is_slug, slugify
+from randnotiz.problems import Problem, did_you_mean, error, warning
+from randnotiz.read.decode import decode_text
+from randnotiz.read.yamlnodes import Mapping, Node, Sequence, Value, load_nodes
+
+PEOPLE_FILE = "people.yml"
+ORGANIZATIONS_FILE = "organizations.yml"
+GLOSSARY_FILE = "glossary.yml"
+ARTICLES_DIR = "articles"
+
+_URL = re.compile(r"https?://[^\s/$.?#][^\s]*\.[^\s]+|https?://[^\s/$.?#][^\s]*/[^\s]*")
+_WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+
+
+class _Reader:
+    """Turns nodes into checked values, writing a problem for each mistake."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+
+    def fail(self, origin: Origin, message: str) -> None:
+        self.problems.append(error(origin, message))
+
+    def text(self, node: Node, key: str) -> str | None:
+        if isinstance(node, Value) and isinstance(node.data, str) and node.data.strip():
+            return node.data.strip()
+        if isinstance(node, Value) and isinstance(node.data, int | float | dt.date) and not isinstance(node.data, bool):
+            return str(node.data)
+        self.fail(node.origin, f"'{key}' must be text; write it after '{key}: ' (in quotes if it has a colon)")
+        return None
+
+    def year(self, node: Node, key: str) -> int | None:
+        if isinstance(node, Value) and isinstance(node.data, int) and not isinstance(node.data, bool):
+            if 1000 <= node.data <= 2100:
+                return node.data
+        shown = node.data if isinstance(node, Value) else "a list"
+        self.fail(node.origin, f"'{key}' must be a year such as 2013, not '{shown}'")
+        return None
+
+    def flag(self, node: Node, key: str) -> bool | None:
+        if isinstance(node, Value) and isinstance(node.data, bool):
+            return node.data
+        self.fail(node.origin, f"'{key}' must be true or false")
+        return None
+
+    def slug(self, node: Node, key: str) -> Slug | None:
+        value = self.text(node, key)
+        if value is None:
+            return None
+        if not is_slug(value):
+            self.fail(
+                node.origin,
+                f"'{key}' value '{value}' is not a clean id; use lowercase letters, digits and "
+                f"hyphens, such as '{slugify(value) or 'mein-eintrag'}'",
+            )
+            return None
+        return Slug(value)
+
+    def texts(self, node: Node, key: str) -> tuple[str, ...]:
+        if not isinstance(node, Sequence):
+            self.fail(node.origin, f"'{key}' must be a list; write it as [{_shown(node)}]")
+            return ()
+        return tuple(t for item in node.items if (t := self.text(item, key)) is not None)
+
+    def slugs(self, node: Node, key: str) -> tuple[Slug, ...]:
+        if not isinstance(node, Sequence):
+            self.fail(node.origin, f"'{key}' must be a list of ids; write it as [{_shown(node)}]")
+            return ()
+        return tuple(s for item in node.items if (s := self.slug(item, key)) is not None)
+
+    def url(self, node: Node, key: str) -> str | None:
+        value = self.text(node, key)
+        if value is not None and not _URL.fullmatch(value):
+            self.fail(node.origin, f"'{value}' is not a web address; write the full URL starting with https://")
+            return None
+        return value
+
+    def links(self, node: Node, key: str) -> tuple[WebLink, ...]:
+        out = []
+        for entry in self.entries(node, key, {"title": True, "url": True}):
+            title, url = self.text(entry["title"], "title"), self.url(entry["url"], "url")
+            if title and url:
+                out.append(WebLink(title, url))
+        return tuple(out)
+
+    def entries(self, node: Node, key: str, fields: dict[str, bool]) -> list[dict[str, Node]]:
+        """The mappings of a list under ``key``, each checked against ``fields``."""
+        if not isinstance(node, Sequence):
+            self.fail(node.origin, f"'{key}' must be a list of entries, each starting with '- '")
+            return []
+        return [checked for item in node.items if (checked := self.mapping(item, fields, key)) is not None]
+
+    def mapping(self, node: Node, fields: dict[str, bool], what: str) -> dict[str, Node] | None:
+        """Keys of a mapping; unknown keys and missing required keys are reported."""
+        if not isinstance(node, Mapping):
+            self.fail(node.origin, f"each entry of '{what}' must be a mapping of 'key: value' lines")
+            return None
+        values = dict(node.items)
+        ok = True
+        for key, value in node.items:
+            if key not in fields:
+                hint = did_you_mean(key, fields) or f" (known keys: {', '.join(sorted(fields))})"
+                self.fail(value.origin, f"unknown key '{key}'{hint}")
+                ok = False
+        for key, required in fields.items():
+            if required and key not in values:
+                self.fail(node.origin, f"missing required key '{key}' in this entry; add '{key}: …'")
+                ok = False
+        return values if ok else None
+
+
+def _shown(node: Node) -> str:
+    return str(node.data) if isinstance(node, Value) else "…"
+
+
+# --- the three lists -----------------------------------------------------------
+
+_COMMON = {
+    "id": False,
+    "aliases": False,
+    "description": False,
+    "links": False,
+    "see_also": False,
+    "wikidata": False,
+}
+PERSON_FIELDS = {"name": True, "summary": True, "affiliations": False, **_COMMON}
+ORGANIZATION_FIELDS = {
+    "name": True,
+    "summary": True,
+    "kind": False,
+    "parent": False,
+    "founded": False,
+    "headquarters": False,
+    **_COMMON,
+}
+TERM_FIELDS = {"term": True, "definition": True, "ignore_case": False, **_COMMON}
+AFFILIATION_FIELDS = {"organization": True, "role": False, "since": False, "until": False}
+NOTE_FIELDS = {"quote": True, "kind": True, "text": True, "sources": False}
+ARTICLE_FIELDS = {
+    "id": False,
+    "title": False,
+    "date": False,
+    "rubric": False,
+    "author": False,
+    "headings": False,
+    "captions": False,
+    "paragraphs": False,
+    "notes": False,
+    "related": False,
+    "no_link": False,
+    "link": False,
+}
+
+
+def _common(r: _Reader, entry: dict[str, Node], name_key: str, summary_key: str) -> dict[str, Any] | None:
+    """The fields every kind shares, as keyword arguments, or None if unusable."""
+    name = r.text(entry[name_key], name_key)
+    summary = r.text(entry[summary_key], summary_key)
+    entity_id = r.slug(entry["id"], "id") if "id" in entry else (slugify(name) if name else None)
+    origin = _entry_origin(entry)
+    if name and not entity_id and "id" not in entry:
+        r.fail(origin, f"cannot make an id from '{name}'; add 'id: …' with lowercase letters and hyphens")
+    wikidata = _optional(entry, "wikidata", r.text)
+    if wikidata and not _WIKIDATA.fullmatch(wikidata):
+        r.fail(entry["wikidata"].origin, f"'{wikidata}' is not a Wikidata id; write it as Q followed by digits")
+        wikidata = None
+    fields = {
+        "id": entity_id,
+        "name": name,
+        "summary": summary,
+        "origin": origin,
+        "aliases": _optional(entry, "aliases", r.texts) or (),
+        "description": _optional(entry, "description", r.text) or "",
+        "links": _optional(entry, "links", r.links) or (),
+        "see_also": _optional(entry, "see_also", r.slugs) or (),
+        "wikidata": wikidata,
+        "field_origins": tuple((key, node.origin) for key, node in entry.items()),
+    }
+    return fields if name and summary and entity_id else None
+
+
+def _optional(entry: dict[str, Node], key: str, read: Callable[[Node, str], Any]) -> Any:
+    return read(entry[key], key) if key in entry else None
+
+
+def _people(r: _Reader, root: Node) -> list[Person]:
+    out = []
+    for entry in r.entries(root, PEOPLE_FILE, PERSON_FIELDS):
+        common = _common(r, entry, "name", "summary")
+        affiliations = []
+        for aff in r.entries(entry["affiliations"], "affiliations", AFFILIATION_FIELDS) if "affiliations" in entry else []:
+            org = r.slug(aff["organization"], "organization")
+            since, until = _optional(aff, "since", r.year), _optional(aff, "until", r.year)
+            if since and until and until < since:
+                r.fail(aff["until"].origin, f"'until' ({until}) is before 'since' ({since}); swap them")
+            if org:
+                role = _optional(aff, "role", r.text)
+                affiliations.append(Affiliation(org, role, since, until, aff["organization"].origin))
+        if common:
+            out.append(Person(**common, affiliations=tuple(affiliations)))
+    return out
+
+
+def _organizations(r: _Reader, root: Node) -> list[Organization]:
+    out = []
+    for entry in r.entries(root, ORGANIZATIONS_FILE, ORGANIZATION_FIELDS):
+        common = _common(r, entry, "name", "summary")
+        org_kind = _optional(entry, "kind", r.text)
+        parent = _optional(entry, "parent", r.slug)
+        founded = _optional(entry, "founded", r.year)
+        headquarters = _optional(entry, "headquarters", r.text)
+        if common:
+            out.append(
+                Organization(
+                    **common, org_kind=org_kind, parent=parent, founded=founded, headquarters=headquarters
+                )
+            )
+    return out
+
+
+def _terms(r: _Reader, root: Node) -> list[Term]:
+    out = []
+    for entry in r.entries(root, GLOSSARY_FILE, TERM_FIELDS):
+        common = _common(r, entry, "term", "definition")
+        ignore_case = _optional(entry, "ignore_case", r.flag)
+        if common:
+            out.append(Term(**common, ignore_case=bool(ignore_case)))
+    return out
+
+
+def _entry_origin(entry: dict[str, Node]) -> Origin:
+    """An entry's position: where its first key stands."""
+    return min((n.origin for n in entry.values()), key=lambda o: (o.line, o.column))
+
+
+def _article_notes(r: _Reader, root: Node, file: str) -> ArticleNotes | None:
+    entry = r.mapping(root, ARTICLE_FIELDS, file) if isinstance(root, Mapping) else None
+    if entry is None:
+        if not isinstance(root, Mapping):
+            r.fail(root.origin, "an article's YAML must be a mapping of 'key: value' lines, not a list")
+        return None
+    notes = []
+    for item in r.entries(entry["notes"], "notes", NOTE_FIELDS) if "notes" in entry else []:
+        kind = r.text(item["kind"], "kind")
+        if kind is not None and kind not in NOTE_KINDS:
+            r.fail(item["kind"].origin, f"unknown note kind '{kind}'{did_you_mean(kind, NOTE_KINDS)}; use one of {', '.join(NOTE_KINDS)}")
+            kind = None
+        quote, text = r.text(item["quote"], "quote"), r.text(item["text"], "text")
+        sources = r.links(item["sources"], "sources") if "sources" in item else ()
+        if quote and text and kind:
+            notes.append(Note(quote, kind, text, _entry_origin(item), sources))  # type: ignore[arg-type]
+    date = None
+    if "date" in entry:
+        node = entry["date"]
+        date = node.data if isinstance(node, Value) and isinstance(node.data, dt.date) else None
+        if date is None and isinstance(node, Value) and isinstance(node.data, str):
+            date = parse_date(node.data)
+        if date is None:
+            r.fail(node.origin, "'date' must be a date such as 2025-07-29 or '29. Juli 2025'")
+    link = _optional(entry, "link", r.text)
+    if link is not None and link not in ("first", "all"):
+        r.fail(entry["link"].origin, f"'link' must be 'first' or 'all', not '{link}'")
+        link = None
+    return ArticleNotes(
+        origin=root.origin,
+        id=_optional(entry, "id", r.slug),
+        title=_optional(entry, "title", r.text),
+        date=date,
+        rubric=_optional(entry, "rubric", r.text),
+        author=_optional(entry, "author", r.text),
+        headings=_optional(entry, "headings", r.texts) or (),
+        captions=_optional(entry, "captions", r.texts) or (),
+        paragraphs=_optional(entry, "paragraphs", r.texts) or (),
+        notes=tuple(notes),
+        related=_optional(entry, "related", r.slugs) or (),
+        no_link=_optional(entry, "no_link", r.texts) or (),
+        link=link,
+        field_origins=tuple((key, node.origin) for key, node in entry.items()),
+    )
+
+
+# --- files and cross-checks --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    knowledge: KnowledgeBase
+    problems: tuple[Problem, ...]
+
+
+def read_yaml_file(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
+    """A YAML file as nodes; unreadable or undecodable files are problems, not crashes."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [error(Origin(shown), f"cannot read the file ({exc.strerror}); check its permissions")]
+    if not data.strip():
+        return None, []
+    decoded = decode_text(data, shown)
+    if decoded.text is None:
+        return None, list(decoded.problems)
+    root, problems = load_nodes(decoded.text, shown)
+    return root, [*decoded.problems, *problems]
+
+
+def load_knowledge(annotations: Path, shown_root: Path | None = None) -> LoadResult:
+    """Every file under ``annotations/``, checked on its own and against the others."""
+    problems: list[Problem] = []
+    r = _Reader(problems)
+
+    def shown(path: Path) -> str:
+        return str(path.relative_to(shown_root)) if shown_root else str(path)
+
+    def load_list(name: str, read: Callable[[_Reader, Node], list[Any]]) -> list[Any]:
+        path = annotations / name
+        if not path.exists():
+            return []
+        root, found = read_yaml_file(path, shown(path))
+        problems.extend(found)
+        if root is None:
+            return []
+        if isinstance(root, Mapping):
+            r.fail(root.origin, f"{name} must be a list of entries, each starting with '- '; found a mapping")
+            return []
+        return read(r, root)
+
+    people = load_list(PEOPLE_FILE, _people)
+    organizations = load_list(ORGANIZATIONS_FILE, _organizations)
+    terms = load_list(GLOSSARY_FILE, _terms)
+
+    article_notes = []
+    for path in sorted((annotations / ARTICLES_DIR).glob("*.y*ml")):
+        root, found = read_yaml_file(path, shown(path))
+        problems.extend(found)
+        if root is not None and (notes := _article_notes(r, root, shown(path))) is not None:
+            article_notes.append((path.stem, notes))
+    if annotations.is_dir():
+        for path in sorted(annotations.iterdir()):
+            if path.is_file() and path.name not in (PEOPLE_FILE, ORGANIZATIONS_FILE, GLOSSARY_FILE):
+                problems.append(
+                    warning(
+                        Origin(shown(path)),
+                        "this file is not read; entries belong in people.yml, organizations.yml, "
+                        "glossary.yml or articles/<article-id>.yml"
+                        + did_you_mean(path.name, (PEOPLE_FILE, ORGANIZATIONS_FILE, GLOSSARY_FILE)),
+                    )
+                )
+
+    knowledge = KnowledgeBase(tuple(people), tuple(organizations), tuple(terms), tuple(article_notes))
+    problems.extend(check_references(knowledge))
+    return LoadResult(knowledge, tuple(problems))
+
+
+def check_references(knowledge: KnowledgeBase) -> Iterable[Problem]:
+    """Unique ids across all kinds; every id a YAML value names must exist."""
+    first: dict[str, Origin] = {}
+    for entity in knowledge.entities:
+        if entity.id in first:
+            other = first[entity.id]
+            yield error(
+                entity.origin_of("id"),
+                f"duplicate id '{entity.id}': already used at {other}; give one of them an 'id:' of its own",
+            )
+        else:
+            first[entity.id] = entity.origin
+    organizations = {o.id for o in knowledge.organizations}
+    for person in knowledge.people:
+        for aff in person.affiliations:
+            if aff.organization not in organizations:
+                yield error(
+                    aff.origin or person.origin,
+                    f"'{person.name}': affiliation with unknown organization '{aff.organization}'"
+                    f"{did_you_mean(aff.organization, organizations)}; add it to organizations.yml",
+                )
+    for org in knowledge.organizations:
+        if org.parent is not None and org.parent not in organizations:
+            yield error(
+                org.origin_of("parent"),
+                f"'{org.name}': unknown parent organization '{org.parent}'"
+                f"{did_you_mean(org.parent, organizations)}",
+            )
+        if org.parent == org.id:
+            yield error(org.origin_of("parent"), f"'{org.name}' names itself as its parent; remove 'parent'")
+    for entity in knowledge.entities:
+        for target in entity.see_also:
+            if target not in first:
+                yield error(
+                    entity.origin_of("see_also"),
+                    f"'{entity.name}': see_also names unknown id '{target}'{did_you_mean(target, first)}",
+                )

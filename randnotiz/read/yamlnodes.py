@@ -1,0 +1,92 @@
+"""YAML with line numbers: safe loading that remembers where each value stood.
+
+``yaml.safe_load`` forgets positions, but an editor needs "line 12, column 5"
+to find a mistake. So files are composed into nodes with the safe loader and
+turned into values here, each paired with its ``Origin``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from randnotiz.model import Origin
+from randnotiz.problems import Problem, error
+
+
+@dataclass(frozen=True)
+class Value:
+    """A plain Python value from YAML and where it was written."""
+
+    data: Any
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Mapping:
+    origin: Origin
+    items: tuple[tuple[str, Value | Mapping | Sequence], ...]
+
+    def get(self, key: str) -> Value | Mapping | Sequence | None:
+        return dict(self.items).get(key)
+
+
+@dataclass(frozen=True)
+class Sequence:
+    origin: Origin
+    items: tuple[Value | Mapping | Sequence, ...]
+
+
+Node = Value | Mapping | Sequence
+
+
+def origin_of(file: str, node: yaml.Node) -> Origin:
+    return Origin(file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def load_nodes(text: str, file: str) -> tuple[Node | None, list[Problem]]:
+    """The document in ``text`` as nodes, or None and the syntax error."""
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Origin(file, mark.line + 1, mark.column + 1) if mark else Origin(file)
+        what = exc.problem or exc.context or "invalid YAML"
+        return None, [error(where, f"YAML syntax error: {what}; check indentation, colons and quotes here")]
+    except yaml.YAMLError as exc:
+        return None, [error(Origin(file), f"YAML error: {exc}")]
+    finally:
+        loader.dispose()
+    if root is None:
+        return None, []
+    problems: list[Problem] = []
+    return _convert(root, file, yaml.SafeLoader(""), problems), problems
+
+
+def _convert(node: yaml.Node, file: str, constructor: yaml.SafeLoader, problems: list[Problem]) -> Node:
+    where = origin_of(file, node)
+    if isinstance(node, yaml.MappingNode):
+        items: list[tuple[str, Node]] = []
+        seen: dict[str, Origin] = {}
+        for key_node, value_node in node.value:
+            key = str(constructor.construct_object(key_node, deep=True))
+            key_origin = origin_of(file, key_node)
+            if key in seen:
+                problems.append(
+                    error(key_origin, f"'{key}' appears twice in this entry (first at line {seen[key].line}); keep one")
+                )
+                continue
+            seen[key] = key_origin
+            items.append((key, _convert(value_node, file, constructor, problems)))
+        return Mapping(where, tuple(items))
+    if isinstance(node, yaml.SequenceNode):
+        return Sequence(where, tuple(_convert(n, file, constructor, problems) for n in node.value))
+    try:
+        data = constructor.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError as exc:
+        problems.append(error(where, f"cannot read this value: {exc.problem}; write it as plain text"))
+        data = None
+    return Value(data, where)

@@ -1,0 +1,176 @@
+"""The article page: the text exactly as written, with its mentions and notes."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from randnotiz.dates import german_date
+from randnotiz.model import Article, Block, BlockKind, EntityKind, Mention, PlacedNote
+from randnotiz.paths import ARTICLES, DocPath, Slug, doc_path, relative_link
+from randnotiz.render.markdown import attr, esc, front_matter, link, one_line, yaml_markdown
+from randnotiz.render.view import SiteView, sort_key, target_of
+
+NOTE_LABELS = {"korrektur": "Korrektur", "kontext": "Kontext", "faktencheck": "Faktencheck"}
+KIND_HEADINGS = (
+    (EntityKind.PERSON, "Personen"),
+    (EntityKind.ORGANIZATION, "Organisationen"),
+    (EntityKind.TERM, "Begriffe"),
+)
+
+
+def article_path(article_id: Slug) -> DocPath:
+    return doc_path(ARTICLES, article_id)
+
+
+def byline(article: Article) -> str:
+    """'<time>29. Juli 2025</time> · Unternehmen · Von …' as HTML we write ourselves."""
+    parts = [f'<time datetime="{article.date.isoformat()}">{german_date(article.date)}</time>']
+    if article.rubric:
+        parts.append(f'<span class="rn-rubric">{attr(article.rubric)}</span>')
+    if article.author:
+        parts.append(f'<span class="rn-author">Von {attr(article.author)}</span>')
+    return " · ".join(parts)
+
+
+def note_id(article_notes: tuple[PlacedNote, ...], placed: PlacedNote) -> str:
+    """'korrektur-1': the kind in the id lets the marker's style tell kinds apart."""
+    same_kind = [p for p in article_notes if p.note.kind == placed.note.kind]
+    return f"{placed.note.kind}-{same_kind.index(placed) + 1}"
+
+
+def render_article(view: SiteView, article: Article) -> str:
+    path = article_path(article.id)
+    mentions = view.mentions_by_article.get(article.id, ())
+    notes = view.notes_by_article.get(article.id, ())
+    by_block: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_block.setdefault(m.block, []).append(m)
+    notes_by_block: dict[int, list[PlacedNote]] = {}
+    for placed in notes:
+        notes_by_block.setdefault(placed.block, []).append(placed)
+
+    out = [
+        front_matter(title=article.title, description=one_line(article.lede)[:300]),
+        f"# {esc(article.title)}\n",
+        f'<p class="rn-byline">{byline(article)}</p>\n',
+    ]
+    for number, block in enumerate(article.blocks):
+        text = _marked_text(view, path, block, by_block.get(number, []), notes_by_block.get(number, []), notes)
+        out.append(_block(block, text))
+    if notes:
+        out.append(_notes(notes))
+    out.append(_in_this_article(view, article, path))
+    related = related_articles(view, article)
+    if related:
+        out.append("## Weitere Artikel\n")
+        for other, shared in related:
+            why = f" · {shared} gemeinsame Einträge" if shared else ""
+            out.append(f"- {link(esc(other.title), relative_link(path, article_path(other.id)))}"
+                       f" <span class=\"rn-date\">{german_date(other.date)}{why}</span>")
+        out.append("")
+    return "\n".join(out)
+
+
+def _block(block: Block, text: str) -> str:
+    if block.kind is BlockKind.HEADING:
+        return f"## {esc(block.text)} {{ #{block.anchor} }}\n"
+    if block.kind is BlockKind.LEDE:
+        return f"{text}\n{{ #{block.anchor} .rn-lede }}\n"
+    if block.kind in (BlockKind.CAPTION, BlockKind.FIGURE):
+        alt = ""
+        if block.alt:
+            alt = f'<span class="rn-figure__alt">Bild: {attr(block.alt)}</span> '
+        css = "rn-figure" if block.kind is BlockKind.FIGURE else "rn-caption"
+        return (
+            f'<figure class="{css}" id="{block.anchor}" markdown>\n'
+            f'<figcaption markdown="span">{alt}{text}</figcaption>\n</figure>\n'
+        )
+    return f"{text}\n{{ #{block.anchor} }}\n"
+
+
+def _marked_text(
+    view: SiteView,
+    path: DocPath,
+    block: Block,
+    mentions: list[Mention],
+    notes: list[PlacedNote],
+    all_notes: tuple[PlacedNote, ...],
+) -> str:
+    """The block's text with links at mentions and note markers after quotes."""
+    if block.kind is BlockKind.HEADING:
+        return esc(block.text)
+    markers: dict[int, str] = {}
+    for placed in notes:
+        at = next((m.end for m in mentions if m.start < placed.end < m.end), placed.end)
+        markers[at] = markers.get(at, "") + f"[^{note_id(all_notes, placed)}]"
+    starts = {m.start: m for m in mentions}
+    cuts = sorted({len(block.text), *starts, *markers})
+    text = block.text
+    out: list[str] = []
+    pos = 0
+    while pos < len(text):
+        if (m := starts.get(pos)) is not None:
+            out.append(_mention(view, path, m, esc(text[m.start : m.end])))
+            pos = m.end
+        else:
+            end = next(c for c in cuts if c > pos)
+            out.append(esc(text[pos:end]))
+            pos = end
+        out.append(markers.get(pos, ""))
+    return "".join(out)
+
+
+def _mention(view: SiteView, path: DocPath, m: Mention, surface: str) -> str:
+    """A link with the entity's summary as hover text; later mentions only marked."""
+    entity = view.entities[m.entity]
+    if m.linked:
+        classes = ("rn-mention", f"rn-{entity.kind.value}")
+        return link(surface, target_of(entity).link_from(path), one_line(entity.summary), classes)
+    if view.settings.mark_later:
+        return f'<span class="rn-later" data-entity="{m.entity}">{surface}</span>'
+    return surface
+
+
+def _notes(notes: tuple[PlacedNote, ...]) -> str:
+    out = ["## Anmerkungen der Redaktion { #anmerkungen }\n", "///Footnotes Go Here///\n"]
+    for placed in notes:
+        note = placed.note
+        body = one_line(yaml_markdown(note.text))
+        sources = ", ".join(link(esc(s.title), s.url) for s in note.sources)
+        tail = f" Quelle: {sources}" if sources else ""
+        label = NOTE_LABELS[note.kind]
+        out.append(f"[^{note_id(notes, placed)}]: **{label}:** {body}{tail}")
+    return "\n".join(out) + "\n"
+
+
+def _in_this_article(view: SiteView, article: Article, path: DocPath) -> str:
+    entities = view.article_entities(article.id)
+    if not entities:
+        return ""
+    out = ["## In diesem Artikel { #in-diesem-artikel }\n"]
+    for kind, heading in KIND_HEADINGS:
+        group = sorted((e for e in entities if e.kind is kind), key=sort_key)
+        if not group:
+            continue
+        out.append(f"### {heading} {{ #in-diesem-artikel-{kind.value} }}\n")
+        for entity in group:
+            target = target_of(entity).link_from(path)
+            out.append(f"- {link(esc(entity.name), target)}: {esc(one_line(entity.summary))}")
+        out.append("")
+    return "\n".join(out)
+
+
+def related_articles(view: SiteView, article: Article, limit: int = 5) -> list[tuple[Article, int]]:
+    """Articles named in ``related`` first, then those sharing the most entities."""
+    mine = {m.entity for m in view.mentions_by_article.get(article.id, ())}
+    shared: Counter[Slug] = Counter()
+    for entity in mine:
+        for other in {m.article for m in view.mentions_by_entity.get(entity, ())} - {article.id}:
+            shared[other] += 1
+    chosen = [(view.articles[a], shared.get(a, 0)) for a in article.related if a in view.articles]
+    ranked = sorted(
+        (a for a in shared if a not in article.related),
+        key=lambda a: (-shared[a], -view.articles[a].date.toordinal(), a),
+    )
+    chosen += [(view.articles[a], shared[a]) for a in ranked]
+    return chosen[:limit]

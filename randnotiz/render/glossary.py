@@ -1,0 +1,65 @@
+"""The glossary: one page, A–Z in German order, one anchor per term."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from randnotiz.collation import german_key, initial
+from randnotiz.model import Term
+from randnotiz.paths import GLOSSARY, DocPath, doc_path, relative_link
+from randnotiz.render.article import article_path
+from randnotiz.render.markdown import esc, front_matter, link, one_line, yaml_markdown
+from randnotiz.render.profile import web_link_items
+from randnotiz.render.view import SiteView
+
+
+def letter_anchor(letter: str) -> str:
+    return "buchstabe-" + ("0-9" if letter[0].isdigit() else letter.lower() if letter.isalpha() else "sonstige")
+
+
+def render_glossary(view: SiteView) -> str:
+    path = doc_path(GLOSSARY)
+    terms = sorted(view.corpus.knowledge.terms, key=lambda t: german_key(t.name))
+    groups = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: initial(t.name))]
+    out = [
+        front_matter(title="Glossar", description="Begriffe aus den Artikeln, von A bis Z erklärt."),
+        "# Glossar\n",
+        "Begriffe aus den Artikeln, von A bis Z erklärt.\n{ .rn-summary }\n",
+    ]
+    if groups:
+        jump = " · ".join(f"[{esc(letter)}](#{letter_anchor(letter)})" for letter, _ in groups)
+        out.append(f"{jump}\n{{ .rn-alphabet }}\n")
+    for letter, items in groups:
+        out.append(f"## {esc(letter)} {{ #{letter_anchor(letter)} }}\n")
+        for term in items:
+            out.append(_term(view, term, path))
+    return "\n".join(out)
+
+
+def _term(view: SiteView, term: Term, path: DocPath) -> str:
+    out = [f"### {esc(term.name)} {{ #{term.id} }}\n"]
+    if term.aliases:
+        out.append(f"Auch: {', '.join(esc(a) for a in term.aliases)}\n{{ .rn-aliases }}\n")
+    out.append(f"{esc(one_line(term.summary))}\n{{ .rn-definition }}\n")
+    if term.description:
+        out.append(yaml_markdown(term.description) + "\n")
+    see_also = [view.entities[i] for i in term.see_also]
+    if see_also:
+        out.append("Siehe auch: " + ", ".join(link(esc(e.name), view.entity_link(path, e.id)) for e in see_also) + "\n")
+    mentions = view.mentions_by_entity.get(term.id, ())
+    if mentions:
+        by_article: dict[str, list[str]] = {}
+        for m in mentions:
+            anchor = view.articles[m.article].blocks[m.block].anchor
+            by_article.setdefault(m.article, []).append(anchor or "")
+        parts = []
+        for article_id, anchors in by_article.items():
+            article = view.articles[article_id]
+            target = relative_link(path, article_path(article_id), anchors[0])
+            count = f" ({len(anchors)}×)" if len(anchors) > 1 else ""
+            parts.append(link(esc(article.title), target) + count)
+        out.append("Erwähnt in: " + "; ".join(parts) + "\n{ .rn-mentioned data-search-exclude }\n")
+    links = web_link_items(term)
+    if links:
+        out.append("Weiterlesen: " + " · ".join(links) + "\n{ .rn-weblinks }\n")
+    return "\n".join(out)

@@ -1,0 +1,84 @@
+"""The home page and the index pages of articles, people and organisations."""
+
+from __future__ import annotations
+
+from randnotiz.model import Article, Entity, EntityKind
+from randnotiz.paths import ARTICLES, GLOSSARY, HOME, ORGANIZATIONS, PEOPLE, DocPath, doc_path, relative_link
+from randnotiz.render.article import article_path, byline
+from randnotiz.render.markdown import esc, front_matter, link, one_line
+from randnotiz.render.view import SiteView, sort_key, target_of
+
+HOME_ARTICLES = 10
+
+
+def _article_entry(article: Article, source: DocPath, level: int) -> str:
+    title = link(esc(article.title), relative_link(source, article_path(article.id)))
+    return (
+        f'<article class="rn-teaser" markdown>\n\n'
+        f'<p class="rn-byline">{byline(article)}</p>\n\n'
+        f'{"#" * level} {title} {{ #{article.id} }}\n\n'
+        f"{esc(article.lede)}\n\n"
+        "</article>\n"
+    )
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def render_home(view: SiteView) -> str:
+    kb = view.corpus.knowledge
+    articles = view.corpus.articles
+    counts = " · ".join(
+        (
+            link(_plural(len(articles), "Artikel", "Artikel"), relative_link(HOME, doc_path(ARTICLES))),
+            link(_plural(len(kb.people), "Person", "Personen"), relative_link(HOME, doc_path(PEOPLE))),
+            link(
+                _plural(len(kb.organizations), "Organisation", "Organisationen"),
+                relative_link(HOME, doc_path(ORGANIZATIONS)),
+            ),
+            link(_plural(len(kb.terms), "Begriff", "Begriffe"), relative_link(HOME, doc_path(GLOSSARY))),
+        )
+    )
+    description = view.settings.site_description or "Nachrichten mit Kontext."
+    out = [
+        front_matter(title=view.settings.site_name, description=description, hide=["toc"]),
+        f"# {esc(view.settings.site_name)}\n",
+        f"{esc(description)}\n{{ .rn-summary }}\n",
+        f"{counts}\n{{ .rn-counts }}\n",
+        "## Neueste Artikel { #neueste-artikel }\n",
+    ]
+    out += [_article_entry(a, HOME, 3) for a in articles[:HOME_ARTICLES]]
+    if len(articles) > HOME_ARTICLES:
+        out.append(link("Alle Artikel", relative_link(HOME, doc_path(ARTICLES))) + "\n")
+    return "\n".join(out)
+
+
+def render_article_index(view: SiteView) -> str:
+    source = doc_path(ARTICLES)
+    out = [
+        front_matter(title="Artikel", description="Alle Artikel, die neuesten zuerst."),
+        "# Artikel\n",
+        "Alle Artikel, die neuesten zuerst.\n{ .rn-summary }\n",
+    ]
+    out += [_article_entry(a, source, 2) for a in view.corpus.articles]
+    return "\n".join(out)
+
+
+def render_entity_index(view: SiteView, kind: EntityKind) -> str:
+    section, title, intro = {
+        EntityKind.PERSON: (PEOPLE, "Personen", "Alle Personen, nach Nachnamen geordnet."),
+        EntityKind.ORGANIZATION: (ORGANIZATIONS, "Organisationen", "Unternehmen, Labore und Plattformen von A bis Z."),
+    }[kind]
+    source = doc_path(section)
+    entities: list[Entity] = sorted((e for e in view.entities.values() if e.kind is kind), key=sort_key)
+    out = [front_matter(title=title, description=intro), f"# {title}\n", f"{intro}\n{{ .rn-summary }}\n"]
+    for entity in entities:
+        count = len({m.article for m in view.mentions_by_entity.get(entity.id, ())})
+        mentioned = f" <span class=\"rn-count\">{_plural(count, 'Artikel', 'Artikel')}</span>" if count else ""
+        kind_note = f" ({esc(entity.org_kind)})" if getattr(entity, "org_kind", None) else ""
+        out.append(
+            f"- {link(esc(entity.name), target_of(entity).link_from(source))}{kind_note}{mentioned}  \n"
+            f"  {esc(one_line(entity.summary))}"
+        )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,85 @@
+"""Markdown that says exactly what the data says.
+
+Article text is data: every ASCII punctuation mark is backslash-escaped, which
+``pymdownx.escapeall`` turns back into the literal character. No line of a
+seed can then start a list, open raw HTML, include a snippet, define an
+abbreviation or set attributes. YAML descriptions are Markdown by contract,
+but raw HTML, attribute lists and script links in them are neutralised.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def esc(text: str) -> str:
+    """Text that Markdown renders as exactly ``text``."""
+    return _PUNCTUATION.sub(r"\\\1", text)
+
+
+def attr(text: str) -> str:
+    """Text for an HTML attribute or element we write ourselves."""
+    return html.escape(text, quote=True)
+
+
+def link(text_md: str, target: str, title: str | None = None, classes: Iterable[str] = ()) -> str:
+    """A Markdown link; ``text_md`` is already Markdown, the title is plain text."""
+    title_part = f' "{esc(title)}"' if title else ""
+    class_part = " ".join(f".{c}" for c in classes)
+    return f"[{text_md}]({target}{title_part})" + (f"{{ {class_part} }}" if class_part else "")
+
+
+def front_matter(**fields: object) -> str:
+    """YAML front matter; JSON strings are valid YAML and need no thought about quoting."""
+    lines = ["---"]
+    for key, value in fields.items():
+        if value is None:
+            continue
+        if isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines.extend(f"  {k}: {json.dumps(v, ensure_ascii=False)}" for k, v in value.items())
+        elif isinstance(value, list):
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        else:
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+_CODE = re.compile(r"(```.*?```|~~~.*?~~~|(`+)[^`].*?\2)", re.DOTALL)
+_SAFE_SCHEMES = ("http", "https", "mailto")
+_INLINE_URL = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.-]*):")
+_REFERENCE_URL = re.compile(r"^(\s*)\[([^\]]+)\]:\s*<?\s*([A-Za-z][A-Za-z0-9+.-]*):", re.MULTILINE)
+
+
+def yaml_markdown(text: str) -> str:
+    """An editor's Markdown, with raw HTML, attribute lists and script links made inert."""
+    out: list[str] = []
+    pos = 0
+    for m in _CODE.finditer(text):
+        out += [_neutralise(text[pos : m.start()]), m.group(0)]
+        pos = m.end()
+    out.append(_neutralise(text[pos:]))
+    return "".join(out).strip()
+
+
+def _neutralise(text: str) -> str:
+    text = text.replace("<", "\\<").replace("{", "\\{")
+    text = _INLINE_URL.sub(
+        lambda m: m.group(0) if m.group(1).lower() in _SAFE_SCHEMES else "\\]\\(" + m.group(0)[2:],
+        text,
+    )
+    return _REFERENCE_URL.sub(
+        lambda m: m.group(0) if m.group(3).lower() in _SAFE_SCHEMES else m.group(1) + "\\[" + m.group(0)[len(m.group(1)) + 1 :],
+        text,
+    )
+
+
+def one_line(text: str) -> str:
+    """YAML text as it goes into a tooltip: one line, no surrounding space."""
+    return " ".join(text.split())

@@ -1,0 +1,161 @@
+"""Profile pages of people and organisations, and what the glossary shares with them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from randnotiz.dates import german_date
+from randnotiz.model import Affiliation, Entity, Mention, Organization, Person
+from randnotiz.paths import DocPath, relative_link
+from randnotiz.render.article import article_path
+from randnotiz.render.markdown import esc, front_matter, link, one_line, yaml_markdown
+from randnotiz.render.view import SiteView, sort_key, target_of
+
+#: Profiles outrank articles in search for their own name.
+PROFILE_BOOST = 3
+
+
+def years(since: int | None, until: int | None) -> str:
+    """'seit 2013', '2018–2021', 'bis 2021' or ''."""
+    if since and until:
+        return f"{since}–{until}" if since != until else str(since)  # noqa: RUF001
+    if since:
+        return f"seit {since}"
+    return f"bis {until}" if until else ""
+
+
+def _role(aff: Affiliation) -> str:
+    return ", ".join(p for p in (esc(aff.role) if aff.role else "", years(aff.since, aff.until)) if p)
+
+
+def render_profile(view: SiteView, entity: Person | Organization) -> str:
+    path = target_of(entity).path
+    out = [
+        front_matter(title=entity.name, description=one_line(entity.summary), search={"boost": PROFILE_BOOST}),
+        f"# {esc(entity.name)}\n",
+        f"{esc(one_line(entity.summary))}\n{{ .rn-summary }}\n",
+    ]
+    if isinstance(entity, Organization):
+        out.append(_organization_facts(view, entity, path))
+    if entity.description:
+        out.append(yaml_markdown(entity.description) + "\n")
+    if isinstance(entity, Person) and entity.affiliations:
+        out.append("## Stationen { #stationen }\n")
+        for aff in entity.affiliations:
+            org = view.entities[aff.organization]
+            role = _role(aff)
+            out.append(f"- {link(esc(org.name), view.entity_link(path, org.id))}" + (f": {role}" if role else ""))
+        out.append("")
+    if isinstance(entity, Organization):
+        out.append(_organization_people(view, entity, path))
+    out.append(mentioned_in(view, entity, path))
+    out.append(related_entities(view, entity, path))
+    out.append(web_links(entity))
+    return "\n".join(part for part in out if part)
+
+
+def _organization_facts(view: SiteView, org: Organization, path: DocPath) -> str:
+    facts = []
+    if org.org_kind:
+        facts.append(("Art", esc(org.org_kind)))
+    if org.founded:
+        facts.append(("Gegründet", str(org.founded)))
+    if org.headquarters:
+        facts.append(("Sitz", esc(org.headquarters)))
+    if org.parent:
+        parent = view.entities[org.parent]
+        facts.append(("Gehört zu", link(esc(parent.name), view.entity_link(path, parent.id))))
+    children = view.children.get(org.id, ())
+    if children:
+        facts.append(("Teil davon", ", ".join(link(esc(c.name), view.entity_link(path, c.id)) for c in children)))
+    if not facts:
+        return ""
+    lines = "\n".join(f"- **{label}:** {value}" for label, value in facts)
+    return f'<div class="rn-facts" markdown>\n\n{lines}\n\n</div>\n'
+
+
+def _organization_people(view: SiteView, org: Organization, path: DocPath) -> str:
+    people = view.members.get(org.id, ())
+    if not people:
+        return ""
+    out = ["## Personen { #personen }\n"]
+    for person in people:
+        roles = "; ".join(r for aff in person.affiliations if aff.organization == org.id and (r := _role(aff)))
+        out.append(f"- {link(esc(person.name), view.entity_link(path, person.id))}" + (f": {roles}" if roles else ""))
+    return "\n".join(out) + "\n"
+
+
+def mentioned_in(view: SiteView, entity: Entity, path: DocPath, heading_level: int = 2) -> str:
+    """Each article naming the entity, each mention in its sentence, linked to its paragraph.
+
+    The sentences repeat article text, so they are kept out of the search index.
+    """
+    h = "#" * heading_level
+    mentions = view.mentions_by_entity.get(entity.id, ())
+    anchor = "erwaehnt-in" if heading_level == 2 else f"{entity.id}-erwaehnt-in"
+    out = [f"{h} Erwähnt in {{ #{anchor} data-search-exclude }}\n"]
+    if not mentions:
+        out.append("Noch in keinem Artikel erwähnt.\n{ .rn-empty }\n")
+        return "\n".join(out)
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article].append(m)
+    articles = sorted((view.articles[a] for a in by_article), key=lambda a: (-a.date.toordinal(), a.id))
+    for article in articles:
+        target = relative_link(path, article_path(article.id))
+        out.append(
+            f'{h}# {link(esc(article.title), target)} {{ data-search-exclude }}\n\n'
+            f'<span class="rn-date">{german_date(article.date)}</span>\n'
+        )
+        sentences: dict[tuple[int, tuple[int, int]], list[Mention]] = defaultdict(list)
+        for m in by_article[article.id]:
+            sentences[(m.block, m.sentence)].append(m)
+        for (block_no, (start, end)), hits in sentences.items():
+            block = article.blocks[block_no]
+            anchor_link = relative_link(path, article_path(article.id), block.anchor)
+            pieces, pos = [], start
+            for m in hits:
+                pieces.append(esc(block.text[pos : m.start]))
+                pieces.append(link(f"**{esc(block.text[m.start : m.end])}**", anchor_link, None, ("rn-hit",)))
+                pos = m.end
+            pieces.append(esc(block.text[pos:end]))
+            out.append(f"- {''.join(pieces)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def related_entities(view: SiteView, entity: Entity, path: DocPath) -> str:
+    """'Siehe auch' from see_also (both ways) and the entities named alongside."""
+    see_also = list(dict.fromkeys(entity.see_also))
+    see_also += [e.id for e in view.entities.values() if entity.id in e.see_also and e.id not in see_also]
+    out = []
+    if see_also:
+        out.append("## Siehe auch { #siehe-auch }\n")
+        for other in (view.entities[i] for i in see_also):
+            out.append(f"- {link(esc(other.name), view.entity_link(path, other.id))}: {esc(one_line(other.summary))}")
+        out.append("")
+    together = view.together.get(entity.id)
+    if together:
+        out.append("## Gemeinsam erwähnt mit { #gemeinsam-erwaehnt data-search-exclude }\n")
+        ranked = sorted(together.items(), key=lambda kv: (-kv[1], sort_key(view.entities[kv[0]])))
+        for other_id, count in ranked[:12]:
+            other = view.entities[other_id]
+            unit = "Absatz" if count == 1 else "Absätzen"
+            out.append(f"- {link(esc(other.name), view.entity_link(path, other.id))} ({count} {unit})")
+        out.append("")
+    return "\n".join(out)
+
+
+def web_link_items(entity: Entity) -> list[str]:
+    """Markdown links to the public references given for an entity."""
+    links = [link(esc(w.title), w.url) for w in entity.links]
+    if entity.wikidata:
+        links.append(link(f"Wikidata {esc(entity.wikidata)}", f"https://www.wikidata.org/wiki/{entity.wikidata}"))
+    return links
+
+
+def web_links(entity: Entity) -> str:
+    links = web_link_items(entity)
+    if not links:
+        return ""
+    return "## Weiterlesen { #weiterlesen }\n\n" + "\n".join(f"- {w}" for w in links) + "\n"

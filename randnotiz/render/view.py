@@ -1,0 +1,123 @@
+"""Lookups every page needs, computed once from the linked corpus.
+
+Rendering 1,000 articles and 2,000 profiles must stay linear, so nothing here
+is searched per page: mentions are grouped by article and by entity, and the
+relations between entities are collected in one pass each.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from randnotiz.collation import german_key
+from randnotiz.config import Settings
+from randnotiz.index import surname_of
+from randnotiz.model import (
+    Article,
+    Corpus,
+    Entity,
+    EntityKind,
+    Mention,
+    Organization,
+    Person,
+    PlacedNote,
+)
+from randnotiz.paths import GLOSSARY, ORGANIZATIONS, PEOPLE, DocPath, Slug, doc_path, relative_link
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where an entity lives: its own page, or an anchor on the glossary."""
+
+    path: DocPath
+    anchor: str | None = None
+
+    def link_from(self, source: DocPath) -> str:
+        return relative_link(source, self.path, self.anchor)
+
+
+def target_of(entity: Entity) -> Target:
+    if entity.kind is EntityKind.PERSON:
+        return Target(doc_path(PEOPLE, entity.id))
+    if entity.kind is EntityKind.ORGANIZATION:
+        return Target(doc_path(ORGANIZATIONS, entity.id))
+    return Target(doc_path(GLOSSARY), entity.id)
+
+
+def sort_key(entity: Entity) -> tuple[str, str]:
+    """People by surname, everything else by name, in German order."""
+    if isinstance(entity, Person):
+        return german_key(f"{surname_of(entity.name) or entity.name} {entity.name}")
+    return german_key(entity.name)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One line of a profile's "Verbunden mit": who, and how."""
+
+    entity: Slug
+    label: str
+
+
+@dataclass(frozen=True)
+class SiteView:
+    corpus: Corpus
+    settings: Settings
+    entities: dict[Slug, Entity]
+    articles: dict[Slug, Article]
+    mentions_by_article: dict[Slug, tuple[Mention, ...]]
+    mentions_by_entity: dict[Slug, tuple[Mention, ...]]
+    notes_by_article: dict[Slug, tuple[PlacedNote, ...]]
+    members: dict[Slug, tuple[Person, ...]]  # organisation → people affiliated
+    children: dict[Slug, tuple[Organization, ...]]  # organisation → sub-organisations
+    together: dict[Slug, Counter[Slug]]  # entity → entities in the same paragraphs, with counts
+
+    def entity_link(self, source: DocPath, entity_id: Slug) -> str:
+        return target_of(self.entities[entity_id]).link_from(source)
+
+    def article_entities(self, article_id: Slug) -> list[Entity]:
+        """The entities an article mentions, in order of first mention."""
+        seen = dict.fromkeys(m.entity for m in self.mentions_by_article.get(article_id, ()))
+        return [self.entities[e] for e in seen]
+
+
+def build_view(corpus: Corpus, settings: Settings) -> SiteView:
+    entities = corpus.knowledge.by_id()
+    by_article: dict[Slug, list[Mention]] = defaultdict(list)
+    by_entity: dict[Slug, list[Mention]] = defaultdict(list)
+    by_block: dict[tuple[Slug, int], set[Slug]] = defaultdict(set)
+    for m in corpus.mentions:
+        by_article[m.article].append(m)
+        by_entity[m.entity].append(m)
+        by_block[(m.article, m.block)].add(m.entity)
+    together: dict[Slug, Counter[Slug]] = defaultdict(Counter)
+    for names in by_block.values():
+        for a in names:
+            for b in names:
+                if a != b:
+                    together[a][b] += 1
+    notes: dict[Slug, list[PlacedNote]] = defaultdict(list)
+    for placed in corpus.notes:
+        notes[placed.article].append(placed)
+    members: dict[Slug, list[Person]] = defaultdict(list)
+    for person in corpus.knowledge.people:
+        for aff in person.affiliations:
+            if person not in members[aff.organization]:
+                members[aff.organization].append(person)
+    children: dict[Slug, list[Organization]] = defaultdict(list)
+    for org in corpus.knowledge.organizations:
+        if org.parent:
+            children[org.parent].append(org)
+    return SiteView(
+        corpus=corpus,
+        settings=settings,
+        entities=entities,
+        articles={a.id: a for a in corpus.articles},
+        mentions_by_article={k: tuple(v) for k, v in by_article.items()},
+        mentions_by_entity={k: tuple(v) for k, v in by_entity.items()},
+        notes_by_article={k: tuple(v) for k, v in notes.items()},
+        members={k: tuple(sorted(v, key=sort_key)) for k, v in members.items()},
+        children={k: tuple(sorted(v, key=sort_key)) for k, v in children.items()},
+        together=dict(together),
+    )

@@ -1,0 +1,56 @@
+"""German sentence boundaries, for showing a mention in the sentence it stands in.
+
+A full stop ends a sentence unless it ends an ordinal ("29. Juli"), an
+abbreviation ("z. B.", "Dr.") or an initial ("Mark E. Zuckerberg"), and the
+next sentence starts with a capital letter, a digit or an opening quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    """
+    z b u a d h s o e v bzw ca dr prof nr st mio mrd tsd usw vgl etc inc co corp ltd
+    jan feb mär apr jun jul aug sep sept okt nov dez bzw evtl ggf inkl max min mind
+    zb ua dh ff sog hl gen abs art bspw jh jhd chr hr fr mr mrs ms
+    """.split()
+)
+
+_END = re.compile(r"[.!?…]+[\"'“”»«’)]*(?=\s+[\"'„“»«(]?[A-ZÄÖÜ0-9])")  # noqa: RUF001
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence in ``text``; together they cover it."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.group().startswith(".") and not _ends_sentence(text, m.start()):
+            continue
+        end = m.end()
+        spans.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def _ends_sentence(text: str, dot: int) -> bool:
+    word = re.search(r"(\w+)$", text[:dot])
+    if word is None:
+        return True
+    token = word.group(1)
+    if token.isdigit():
+        return len(token) >= 3  # "2025." ends a sentence, "29." is an ordinal
+    if len(token) == 1 and token.isupper():
+        return False  # an initial
+    return token.lower() not in ABBREVIATIONS
+
+
+def sentence_around(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence (or sentences) holding ``start:end``."""
+    first = next((s for s in spans if s[0] <= start < s[1]), (start, end))
+    last = next((s for s in spans if s[0] < end <= s[1]), first)
+    return (first[0], max(first[1], last[1]))
