@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
+export NO_MKDOCS_2_WARNING := 1
+
 .PHONY: site docs serve test test-fast lint bench check clean browser
 
 $(STAMP): requirements.txt pyproject.toml

@@ -7,7 +7,7 @@ from collections import Counter
 from randnotiz.dates import german_date
 from randnotiz.model import Article, Block, BlockKind, EntityKind, Mention, PlacedNote
 from randnotiz.paths import ARTICLES, DocPath, Slug, doc_path, relative_link
-from randnotiz.render.markdown import attr, esc, front_matter, link, one_line, yaml_markdown
+from randnotiz.render.markdown import attr, esc, first_sentence, front_matter, link, one_line, yaml_markdown
 from randnotiz.render.view import SiteView, sort_key, target_of
 
 NOTE_LABELS = {"korrektur": "Korrektur", "kontext": "Kontext", "faktencheck": "Faktencheck"}
@@ -50,7 +50,7 @@ def render_article(view: SiteView, article: Article) -> str:
         notes_by_block.setdefault(placed.block, []).append(placed)
 
     out = [
-        front_matter(title=article.title, description=one_line(article.lede)[:300]),
+        front_matter(hide=["navigation"], title=article.title, description=one_line(article.lede)[:300]),
         f"# {esc(article.title)}\n",
         f'<p class="rn-byline">{byline(article)}</p>\n',
     ]
@@ -147,7 +147,7 @@ def _in_this_article(view: SiteView, article: Article, path: DocPath) -> str:
     entities = view.article_entities(article.id)
     if not entities:
         return ""
-    out = ["## In diesem Artikel { #in-diesem-artikel }\n"]
+    out = ["## In diesem Artikel { #in-diesem-artikel }\n", '<div class="rn-in-article" markdown>\n']
     for kind, heading in KIND_HEADINGS:
         group = sorted((e for e in entities if e.kind is kind), key=sort_key)
         if not group:
@@ -155,8 +155,9 @@ def _in_this_article(view: SiteView, article: Article, path: DocPath) -> str:
         out.append(f"### {heading} {{ #in-diesem-artikel-{kind.value} }}\n")
         for entity in group:
             target = target_of(entity).link_from(path)
-            out.append(f"- {link(esc(entity.name), target)}: {esc(one_line(entity.summary))}")
+            out.append(f"- {link(esc(entity.name), target)}: {esc(first_sentence(entity.summary))}")
         out.append("")
+    out.append("</div>\n")
     return "\n".join(out)
 
 

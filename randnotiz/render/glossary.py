@@ -22,7 +22,7 @@ def render_glossary(view: SiteView) -> str:
     terms = sorted(view.corpus.knowledge.terms, key=lambda t: german_key(t.name))
     groups = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: initial(t.name))]
     out = [
-        front_matter(title="Glossar", description="Begriffe aus den Artikeln, von A bis Z erklärt."),
+        front_matter(hide=["navigation"], title="Glossar", description="Begriffe aus den Artikeln, von A bis Z erklärt."),
         "# Glossar\n",
         "Begriffe aus den Artikeln, von A bis Z erklärt.\n{ .rn-summary }\n",
     ]

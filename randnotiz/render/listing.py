@@ -42,7 +42,7 @@ def render_home(view: SiteView) -> str:
     )
     description = view.settings.site_description or "Nachrichten mit Kontext."
     out = [
-        front_matter(title=view.settings.site_name, description=description, hide=["toc"]),
+        front_matter(hide=["navigation", "toc"], title=view.settings.site_name, description=description),
         f"# {esc(view.settings.site_name)}\n",
         f"{esc(description)}\n{{ .rn-summary }}\n",
         f"{counts}\n{{ .rn-counts }}\n",
@@ -57,7 +57,7 @@ def render_home(view: SiteView) -> str:
 def render_article_index(view: SiteView) -> str:
     source = doc_path(ARTICLES)
     out = [
-        front_matter(title="Artikel", description="Alle Artikel, die neuesten zuerst."),
+        front_matter(hide=["navigation"], title="Artikel", description="Alle Artikel, die neuesten zuerst."),
         "# Artikel\n",
         "Alle Artikel, die neuesten zuerst.\n{ .rn-summary }\n",
     ]
@@ -72,7 +72,7 @@ def render_entity_index(view: SiteView, kind: EntityKind) -> str:
     }[kind]
     source = doc_path(section)
     entities: list[Entity] = sorted((e for e in view.entities.values() if e.kind is kind), key=sort_key)
-    out = [front_matter(title=title, description=intro), f"# {title}\n", f"{intro}\n{{ .rn-summary }}\n"]
+    out = [front_matter(hide=["navigation"], title=title, description=intro), f"# {title}\n", f"{intro}\n{{ .rn-summary }}\n"]
     for entity in entities:
         count = len({m.article for m in view.mentions_by_entity.get(entity.id, ())})
         mentioned = f" <span class=\"rn-count\">{_plural(count, 'Artikel', 'Artikel')}</span>" if count else ""

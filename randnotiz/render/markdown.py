@@ -83,3 +83,12 @@ def _neutralise(text: str) -> str:
 def one_line(text: str) -> str:
     """YAML text as it goes into a tooltip: one line, no surrounding space."""
     return " ".join(text.split())
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a summary, for lists where a whole definition is too long."""
+    from randnotiz.sentences import sentence_spans  # local: markdown helpers stay import-light
+
+    text = one_line(text)
+    spans = sentence_spans(text)
+    return text[: spans[0][1]] if spans else text

@@ -31,7 +31,7 @@ def _role(aff: Affiliation) -> str:
 def render_profile(view: SiteView, entity: Person | Organization) -> str:
     path = target_of(entity).path
     out = [
-        front_matter(title=entity.name, description=one_line(entity.summary), search={"boost": PROFILE_BOOST}),
+        front_matter(hide=["navigation"], title=entity.name, description=one_line(entity.summary), search={"boost": PROFILE_BOOST}),
         f"# {esc(entity.name)}\n",
         f"{esc(one_line(entity.summary))}\n{{ .rn-summary }}\n",
     ]
