@@ -74,7 +74,9 @@ def build(root: Path) -> BuildResult:
     if has_errors(linked.problems):
         return BuildResult(linked.problems, None, linked)
     project = linked.project
-    pages = [(path, text.encode("utf-8")) for path, text in render_site(linked.corpus, project.settings)]
+    pages = [
+        (path, text.encode("utf-8")) for path, text in render_site(linked.corpus, project.settings)
+    ]
     clashes = conflicts(project.docs, pages, project.shown(project.docs))
     if clashes:
         return BuildResult((*linked.problems, *clashes), None, linked)

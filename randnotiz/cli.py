@@ -30,15 +30,20 @@ def _build(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(
             f"randnotiz: {len(corpus.articles)} articles, {len(kb.people)} people, "
-            f"{len(kb.organizations)} organizations, {len(kb.terms)} terms, {len(corpus.mentions)} mentions; "
-            f"{len(report.written)} pages written, {report.unchanged} unchanged, {len(report.removed)} removed"
+            f"{len(kb.organizations)} organizations, {len(kb.terms)} terms, "
+            f"{len(corpus.mentions)} mentions; {len(report.written)} pages written, "
+            f"{report.unchanged} unchanged, {len(report.removed)} removed"
         )
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="randnotiz", description="Annotated news articles as a MkDocs site.")
-    p.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: current folder)")
+    p = argparse.ArgumentParser(
+        prog="randnotiz", description="Annotated news articles as a MkDocs site."
+    )
+    p.add_argument(
+        "--root", type=Path, default=Path("."), help="the project folder (default: current folder)"
+    )
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="generate docs/ from seeds/ and annotations/")
     b.add_argument("-q", "--quiet", action="store_true", help="print problems only")

@@ -16,7 +16,7 @@ def german_key(text: str) -> tuple[str, str]:
 
 def initial(text: str) -> str:
     """The letter an entry is filed under: 'A' for 'Ärger', '0–9' for '1,3 Millionen'."""
-    first = german_key(text.lstrip("„“\"'»«(")[:1] or "#")[0][:1].upper()  # noqa: RUF001
+    first = german_key(text.lstrip("„“\"'»«(")[:1] or "#")[0][:1].upper()
     if first.isdigit():
-        return "0–9"  # noqa: RUF001
+        return "0–9"
     return first if first.isalpha() else "#"

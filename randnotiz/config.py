@@ -72,19 +72,27 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
     raw: dict[str, Any] = {}
     if path.exists():
         try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}  # noqa: S506
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            where = Origin(CONFIG_FILE, mark.line + 1, mark.column + 1) if mark else Origin(CONFIG_FILE)
+            where = (
+                Origin(CONFIG_FILE, mark.line + 1, mark.column + 1) if mark else Origin(CONFIG_FILE)
+            )
             problems.append(error(where, f"YAML syntax error: {getattr(exc, 'problem', exc)}"))
     extra = (raw.get("extra") or {}).get("randnotiz") or {}
     where = Origin(CONFIG_FILE)
     for key in extra:
         if key not in SETTINGS_KEYS:
-            problems.append(error(where, f"extra.randnotiz: unknown key '{key}'{did_you_mean(key, SETTINGS_KEYS)}"))
+            problems.append(
+                error(
+                    where, f"extra.randnotiz: unknown key '{key}'{did_you_mean(key, SETTINGS_KEYS)}"
+                )
+            )
     link = extra.get("link", "first")
     if link not in ("first", "all"):
-        problems.append(error(where, f"extra.randnotiz.link must be 'first' or 'all', not '{link}'"))
+        problems.append(
+            error(where, f"extra.randnotiz.link must be 'first' or 'all', not '{link}'")
+        )
         link = "first"
     settings = Settings(
         link=link,

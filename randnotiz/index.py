@@ -24,8 +24,12 @@ SPACE = " "
 #: terms are ordinary German nouns and also take the plural and dative endings.
 NAME_ENDINGS = ("s",)
 TERM_ENDINGS = ("s", "es", "n", "en", "e", "er", "ern", "ns")
-APOSTROPHES = ("'", "’")  # noqa: RUF001 - the typographic apostrophe is meant
-NAME_PARTICLES = frozenset("von van de der den du da di del della la le ten ter zu dos".split())
+APOSTROPHES = ("'", "’")
+NAME_PARTICLES = frozenset(
+    """
+    von van de der den du da di del della la le ten ter zu dos
+    """.split()
+)
 
 
 class FormType(StrEnum):
@@ -133,4 +137,6 @@ def build_index(knowledge: KnowledgeBase) -> NameIndex:
                 node = node.children.setdefault(token, Node())
             node.claims.append(claim)
     all_endings = tuple(sorted({e for es in endings.values() for e in es}))
-    return NameIndex(exact, folded, {k: tuple(v) for k, v in claims_by_form.items()}, endings, all_endings)
+    return NameIndex(
+        exact, folded, {k: tuple(v) for k, v in claims_by_form.items()}, endings, all_endings
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from randnotiz.index import APOSTROPHES, SPACE, Claim, FormType, NameIndex, Node, tokens
+from randnotiz.index import APOSTROPHES, Claim, FormType, NameIndex, Node, tokens
 from randnotiz.model import LINKED_BLOCKS, Article, BlockKind, LinkPolicy, Mention, Note, PlacedNote
 from randnotiz.paths import Slug
 from randnotiz.sentences import sentence_around, sentence_spans
@@ -65,7 +65,10 @@ def find_matches(text: str, index: NameIndex) -> list[list[Match]]:
         if not _is_word(toks[i][2]) and toks[i][2] not in index.exact.children:
             i += 1
             continue
-        found = [*_walk(toks, i, index.exact, index, False), *_walk(toks, i, index.folded, index, True)]
+        found = [
+            *_walk(toks, i, index.exact, index, False),
+            *_walk(toks, i, index.folded, index, True),
+        ]
         if not found:
             i += 1
             continue
@@ -97,7 +100,11 @@ def _walk(
             for ending in index.all_endings:
                 if len(key) > len(ending) and key.endswith(ending):
                     stem = node.children.get(key[: -len(ending)])
-                    allowed = tuple(c for c in stem.claims if ending in index.endings[c.entity]) if stem else ()
+                    allowed = (
+                        tuple(c for c in stem.claims if ending in index.endings[c.entity])
+                        if stem
+                        else ()
+                    )
                     if allowed:
                         found.append((j, Match(start, toks[j][1], allowed)))
         if child is None:
@@ -147,14 +154,18 @@ def link_article(article: Article, index: NameIndex, policy: LinkPolicy = "first
             if entity is None:
                 candidates = tuple(sorted({c.entity for c in match.claims}))
                 reason = "ambiguous" if len(candidates) > 1 else "surname before full name"
-                unresolved.append(Unresolved(number, match.start, match.end, surface, candidates, reason))
+                unresolved.append(
+                    Unresolved(number, match.start, match.end, surface, candidates, reason)
+                )
                 continue
             if any(c.entity == entity and c.type is not FormType.SURNAME for c in match.claims):
                 named.add(entity)
             is_link = policy == "all" or entity not in linked
             linked.add(entity)
             sentence = sentence_around(spans, match.start, match.end)
-            mentions.append(Mention(entity, article.id, number, match.start, match.end, sentence, is_link))
+            mentions.append(
+                Mention(entity, article.id, number, match.start, match.end, sentence, is_link)
+            )
     notes, missing = place_notes(article)
     return LinkedArticle(article, tuple(mentions), notes, tuple(unresolved), missing)
 

@@ -25,7 +25,7 @@ _command = "build"
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command  # noqa: PLW0603 - MkDocs hooks are module functions
+    global _command
     _command = command
 
 
@@ -40,7 +40,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # and the point is to keep serving the last good pages.
         print_problems(result.problems, show_info=False)
         if result.report is None:
-            print("randnotiz: docs/ left unchanged; the last good pages are still served", file=sys.stderr)
+            print(
+                "randnotiz: docs/ left unchanged; the last good pages are still served",
+                file=sys.stderr,
+            )
             return
     else:
         for problem in result.problems:
@@ -49,10 +52,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
             else:
                 log.info(str(problem))  # a logged warning would fail a --strict build
         if result.report is None:
-            raise PluginError("randnotiz: the sources have errors (listed above); docs/ left unchanged")
+            raise PluginError(
+                "randnotiz: the sources have errors (listed above); docs/ left unchanged"
+            )
     if result.report.written or result.report.removed:
         log.info(
-            "randnotiz: %d pages written, %d removed", len(result.report.written), len(result.report.removed)
+            "randnotiz: %d pages written, %d removed",
+            len(result.report.written),
+            len(result.report.removed),
         )
 
 

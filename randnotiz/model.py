@@ -120,7 +120,9 @@ class BlockKind(StrEnum):
 
 
 #: Blocks whose text is linked; the title and headings are not.
-LINKED_BLOCKS = frozenset({BlockKind.LEDE, BlockKind.PARAGRAPH, BlockKind.CAPTION, BlockKind.FIGURE})
+LINKED_BLOCKS = frozenset(
+    {BlockKind.LEDE, BlockKind.PARAGRAPH, BlockKind.CAPTION, BlockKind.FIGURE}
+)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def warning(origin: Origin, message: str) -> Problem:
     return Problem(origin, "warning", message)
 
 
-class ProblemsFound(Exception):  # noqa: N818 - it is a report, not a bug
+class ProblemsFound(Exception):
     """Raised at the edge when a stage found errors; carries all of them."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
@@ -65,5 +65,7 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'aliases'?)' or '' when nothing is close."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    options = sorted(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    close = close or [c for c in options if c.startswith(word) or word.startswith(c)][:1]
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -11,13 +11,13 @@ import re
 
 ABBREVIATIONS = frozenset(
     """
-    z b u a d h s o e v bzw ca dr prof nr st mio mrd tsd usw vgl etc inc co corp ltd
-    jan feb mär apr jun jul aug sep sept okt nov dez bzw evtl ggf inkl max min mind
-    zb ua dh ff sog hl gen abs art bspw jh jhd chr hr fr mr mrs ms
+    z b u a d h s o e v bzw ca dr prof nr st mio mrd tsd usw vgl etc inc co corp ltd jan
+    feb mär apr jun jul aug sep sept okt nov dez bzw evtl ggf inkl max min mind zb ua dh
+    ff sog hl gen abs art bspw jh jhd chr hr fr mr mrs ms
     """.split()
 )
 
-_END = re.compile(r"[.!?…]+[\"'“”»«’)]*(?=\s+[\"'„“»«(]?[A-ZÄÖÜ0-9])")  # noqa: RUF001
+_END = re.compile(r"[.!?…]+[\"'“”»«’)]*(?=\s+[\"'„“»«(]?[A-ZÄÖÜ0-9])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

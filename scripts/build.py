@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from randnotiz.cli import main  # noqa: E402
+from randnotiz.cli import main
 
 if __name__ == "__main__":
     sys.exit(main(["--root", str(Path(__file__).resolve().parent.parent), "build", *sys.argv[1:]]))

@@ -42,8 +42,12 @@ def make_project(
     ``shipped=True`` starts from the repository's own seeds and annotations.
     """
     root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(), allow_unicode=True), encoding="utf-8")
-    shutil.copytree(REPO / "docs" / "stylesheets", root / "docs" / "stylesheets", dirs_exist_ok=True)
+    (root / "mkdocs.yml").write_text(
+        yaml.safe_dump(mkdocs_config(), allow_unicode=True), encoding="utf-8"
+    )
+    shutil.copytree(
+        REPO / "docs" / "stylesheets", root / "docs" / "stylesheets", dirs_exist_ok=True
+    )
     (root / "seeds").mkdir(exist_ok=True)
     (root / "annotations" / "articles").mkdir(parents=True, exist_ok=True)
     if shipped:
@@ -64,7 +68,9 @@ def run(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.Complete
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
     bin_dir = Path(sys.executable).parent
     command = [str(bin_dir / args[0]), *args[1:]]
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def build_site(project: Path) -> Path:
@@ -88,7 +94,7 @@ def shipped_site(shipped_project: Path) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -53,14 +53,18 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        problems.append(error(Origin(shown), f"cannot read the seed ({exc.strerror}); check its permissions"))
+        problems.append(
+            error(Origin(shown), f"cannot read the seed ({exc.strerror}); check its permissions")
+        )
         return None
     decoded = decode_text(data, shown)
     problems.extend(decoded.problems)
     return decoded.text
 
 
-def _notes_for(stem: str, text: str, notes_by_stem: dict[str, ArticleNotes], used: set[str]) -> ArticleNotes | None:
+def _notes_for(
+    stem: str, text: str, notes_by_stem: dict[str, ArticleNotes], used: set[str]
+) -> ArticleNotes | None:
     """An article's YAML is named after its seed file or after its title's slug."""
     if stem in notes_by_stem:
         used.add(stem)
@@ -74,7 +78,10 @@ def _notes_for(stem: str, text: str, notes_by_stem: dict[str, ArticleNotes], use
 
 
 def _check_articles(
-    articles: list[Article], notes_by_stem: dict[str, ArticleNotes], used: set[str], project: Project
+    articles: list[Article],
+    notes_by_stem: dict[str, ArticleNotes],
+    used: set[str],
+    project: Project,
 ) -> list[Problem]:
     problems: list[Problem] = []
     by_id: dict[str, Article] = {}
@@ -104,6 +111,9 @@ def _check_articles(
                 notes = notes_by_stem.get(Path(article.source).stem)
                 where = notes.origin_of("related") if notes else Origin(article.source)
                 problems.append(
-                    error(where, f"related article '{target}' does not exist{did_you_mean(target, by_id)}")
+                    error(
+                        where,
+                        f"related article '{target}' does not exist{did_you_mean(target, by_id)}",
+                    )
                 )
     return problems

@@ -30,7 +30,7 @@ from randnotiz.model import (
 from randnotiz.paths import Slug, is_slug, slugify
 from randnotiz.problems import Problem, did_you_mean, error, warning
 from randnotiz.read.decode import decode_text
-from randnotiz.read.yamlnodes import Mapping, Node, Sequence, Value, load_nodes
+from randnotiz.read.yamlnodes import INVALID, Mapping, Node, Sequence, Value, load_nodes
 
 PEOPLE_FILE = "people.yml"
 ORGANIZATIONS_FILE = "organizations.yml"
@@ -39,6 +39,14 @@ ARTICLES_DIR = "articles"
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*\.[^\s]+|https?://[^\s/$.?#][^\s]*/[^\s]*")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+
+
+class Entry(dict[str, Node]):
+    """The keys of one YAML mapping, and where the mapping starts."""
+
+    def __init__(self, origin: Origin, items: dict[str, Node]) -> None:
+        super().__init__(items)
+        self.origin = origin
 
 
 class _Reader:
@@ -51,17 +59,26 @@ class _Reader:
         self.problems.append(error(origin, message))
 
     def text(self, node: Node, key: str) -> str | None:
+        if isinstance(node, Value) and node.data is INVALID:
+            return None
         if isinstance(node, Value) and isinstance(node.data, str) and node.data.strip():
             return node.data.strip()
-        if isinstance(node, Value) and isinstance(node.data, int | float | dt.date) and not isinstance(node.data, bool):
+        if (
+            isinstance(node, Value)
+            and isinstance(node.data, int | float | dt.date)
+            and not isinstance(node.data, bool)
+        ):
             return str(node.data)
-        self.fail(node.origin, f"'{key}' must be text; write it after '{key}: ' (in quotes if it has a colon)")
+        self.fail(
+            node.origin,
+            f"'{key}' must be text; write it after '{key}: ' (in quotes if it has a colon)",
+        )
         return None
 
     def year(self, node: Node, key: str) -> int | None:
-        if isinstance(node, Value) and isinstance(node.data, int) and not isinstance(node.data, bool):
-            if 1000 <= node.data <= 2100:
-                return node.data
+        data = node.data if isinstance(node, Value) else None
+        if isinstance(data, int) and not isinstance(data, bool) and 1000 <= data <= 2100:
+            return data
         shown = node.data if isinstance(node, Value) else "a list"
         self.fail(node.origin, f"'{key}' must be a year such as 2013, not '{shown}'")
         return None
@@ -100,7 +117,10 @@ class _Reader:
     def url(self, node: Node, key: str) -> str | None:
         value = self.text(node, key)
         if value is not None and not _URL.fullmatch(value):
-            self.fail(node.origin, f"'{value}' is not a web address; write the full URL starting with https://")
+            self.fail(
+                node.origin,
+                f"'{value}' is not a web address; write the full URL starting with https://",
+            )
             return None
         return value
 
@@ -112,17 +132,23 @@ class _Reader:
                 out.append(WebLink(title, url))
         return tuple(out)
 
-    def entries(self, node: Node, key: str, fields: dict[str, bool]) -> list[dict[str, Node]]:
+    def entries(self, node: Node, key: str, fields: dict[str, bool]) -> list[Entry]:
         """The mappings of a list under ``key``, each checked against ``fields``."""
         if not isinstance(node, Sequence):
             self.fail(node.origin, f"'{key}' must be a list of entries, each starting with '- '")
             return []
-        return [checked for item in node.items if (checked := self.mapping(item, fields, key)) is not None]
+        return [
+            checked
+            for item in node.items
+            if (checked := self.mapping(item, fields, key)) is not None
+        ]
 
-    def mapping(self, node: Node, fields: dict[str, bool], what: str) -> dict[str, Node] | None:
+    def mapping(self, node: Node, fields: dict[str, bool], what: str) -> Entry | None:
         """Keys of a mapping; unknown keys and missing required keys are reported."""
         if not isinstance(node, Mapping):
-            self.fail(node.origin, f"each entry of '{what}' must be a mapping of 'key: value' lines")
+            self.fail(
+                node.origin, f"each entry of '{what}' must be a mapping of 'key: value' lines"
+            )
             return None
         values = dict(node.items)
         ok = True
@@ -133,9 +159,11 @@ class _Reader:
                 ok = False
         for key, required in fields.items():
             if required and key not in values:
-                self.fail(node.origin, f"missing required key '{key}' in this entry; add '{key}: …'")
+                self.fail(
+                    node.origin, f"missing required key '{key}' in this entry; add '{key}: …'"
+                )
                 ok = False
-        return values if ok else None
+        return Entry(node.origin, values) if ok else None
 
 
 def _shown(node: Node) -> str:
@@ -181,17 +209,23 @@ ARTICLE_FIELDS = {
 }
 
 
-def _common(r: _Reader, entry: dict[str, Node], name_key: str, summary_key: str) -> dict[str, Any] | None:
+def _common(r: _Reader, entry: Entry, name_key: str, summary_key: str) -> dict[str, Any] | None:
     """The fields every kind shares, as keyword arguments, or None if unusable."""
     name = r.text(entry[name_key], name_key)
     summary = r.text(entry[summary_key], summary_key)
     entity_id = r.slug(entry["id"], "id") if "id" in entry else (slugify(name) if name else None)
-    origin = _entry_origin(entry)
+    origin = entry.origin
     if name and not entity_id and "id" not in entry:
-        r.fail(origin, f"cannot make an id from '{name}'; add 'id: …' with lowercase letters and hyphens")
+        r.fail(
+            origin,
+            f"cannot make an id from '{name}'; add 'id: …' with lowercase letters and hyphens",
+        )
     wikidata = _optional(entry, "wikidata", r.text)
     if wikidata and not _WIKIDATA.fullmatch(wikidata):
-        r.fail(entry["wikidata"].origin, f"'{wikidata}' is not a Wikidata id; write it as Q followed by digits")
+        r.fail(
+            entry["wikidata"].origin,
+            f"'{wikidata}' is not a Wikidata id; write it as Q followed by digits",
+        )
         wikidata = None
     fields = {
         "id": entity_id,
@@ -208,7 +242,7 @@ def _common(r: _Reader, entry: dict[str, Node], name_key: str, summary_key: str)
     return fields if name and summary and entity_id else None
 
 
-def _optional(entry: dict[str, Node], key: str, read: Callable[[Node, str], Any]) -> Any:
+def _optional(entry: Entry, key: str, read: Callable[[Node, str], Any]) -> Any:
     return read(entry[key], key) if key in entry else None
 
 
@@ -217,14 +251,22 @@ def _people(r: _Reader, root: Node) -> list[Person]:
     for entry in r.entries(root, PEOPLE_FILE, PERSON_FIELDS):
         common = _common(r, entry, "name", "summary")
         affiliations = []
-        for aff in r.entries(entry["affiliations"], "affiliations", AFFILIATION_FIELDS) if "affiliations" in entry else []:
+        for aff in (
+            r.entries(entry["affiliations"], "affiliations", AFFILIATION_FIELDS)
+            if "affiliations" in entry
+            else []
+        ):
             org = r.slug(aff["organization"], "organization")
             since, until = _optional(aff, "since", r.year), _optional(aff, "until", r.year)
             if since and until and until < since:
-                r.fail(aff["until"].origin, f"'until' ({until}) is before 'since' ({since}); swap them")
+                r.fail(
+                    aff["until"].origin, f"'until' ({until}) is before 'since' ({since}); swap them"
+                )
             if org:
                 role = _optional(aff, "role", r.text)
-                affiliations.append(Affiliation(org, role, since, until, aff["organization"].origin))
+                affiliations.append(
+                    Affiliation(org, role, since, until, aff["organization"].origin)
+                )
         if common:
             out.append(Person(**common, affiliations=tuple(affiliations)))
     return out
@@ -241,7 +283,11 @@ def _organizations(r: _Reader, root: Node) -> list[Organization]:
         if common:
             out.append(
                 Organization(
-                    **common, org_kind=org_kind, parent=parent, founded=founded, headquarters=headquarters
+                    **common,
+                    org_kind=org_kind,
+                    parent=parent,
+                    founded=founded,
+                    headquarters=headquarters,
                 )
             )
     return out
@@ -257,27 +303,28 @@ def _terms(r: _Reader, root: Node) -> list[Term]:
     return out
 
 
-def _entry_origin(entry: dict[str, Node]) -> Origin:
-    """An entry's position: where its first key stands."""
-    return min((n.origin for n in entry.values()), key=lambda o: (o.line, o.column))
-
-
 def _article_notes(r: _Reader, root: Node, file: str) -> ArticleNotes | None:
     entry = r.mapping(root, ARTICLE_FIELDS, file) if isinstance(root, Mapping) else None
     if entry is None:
         if not isinstance(root, Mapping):
-            r.fail(root.origin, "an article's YAML must be a mapping of 'key: value' lines, not a list")
+            r.fail(
+                root.origin, "an article's YAML must be a mapping of 'key: value' lines, not a list"
+            )
         return None
     notes = []
     for item in r.entries(entry["notes"], "notes", NOTE_FIELDS) if "notes" in entry else []:
         kind = r.text(item["kind"], "kind")
         if kind is not None and kind not in NOTE_KINDS:
-            r.fail(item["kind"].origin, f"unknown note kind '{kind}'{did_you_mean(kind, NOTE_KINDS)}; use one of {', '.join(NOTE_KINDS)}")
+            r.fail(
+                item["kind"].origin,
+                f"unknown note kind '{kind}'{did_you_mean(kind, NOTE_KINDS)}; "
+                f"use one of {', '.join(NOTE_KINDS)}",
+            )
             kind = None
         quote, text = r.text(item["quote"], "quote"), r.text(item["text"], "text")
         sources = r.links(item["sources"], "sources") if "sources" in item else ()
         if quote and text and kind:
-            notes.append(Note(quote, kind, text, _entry_origin(item), sources))  # type: ignore[arg-type]
+            notes.append(Note(quote, kind, text, item.origin, sources))  # type: ignore[arg-type]
     date = None
     if "date" in entry:
         node = entry["date"]
@@ -322,7 +369,9 @@ def read_yaml_file(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [error(Origin(shown), f"cannot read the file ({exc.strerror}); check its permissions")]
+        return None, [
+            error(Origin(shown), f"cannot read the file ({exc.strerror}); check its permissions")
+        ]
     if not data.strip():
         return None, []
     decoded = decode_text(data, shown)
@@ -349,7 +398,10 @@ def load_knowledge(annotations: Path, shown_root: Path | None = None) -> LoadRes
         if root is None:
             return []
         if isinstance(root, Mapping):
-            r.fail(root.origin, f"{name} must be a list of entries, each starting with '- '; found a mapping")
+            r.fail(
+                root.origin,
+                f"{name} must be a list of entries, each starting with '- '; found a mapping",
+            )
             return []
         return read(r, root)
 
@@ -375,7 +427,9 @@ def load_knowledge(annotations: Path, shown_root: Path | None = None) -> LoadRes
                     )
                 )
 
-    knowledge = KnowledgeBase(tuple(people), tuple(organizations), tuple(terms), tuple(article_notes))
+    knowledge = KnowledgeBase(
+        tuple(people), tuple(organizations), tuple(terms), tuple(article_notes)
+    )
     problems.extend(check_references(knowledge))
     return LoadResult(knowledge, tuple(problems))
 
@@ -388,7 +442,8 @@ def check_references(knowledge: KnowledgeBase) -> Iterable[Problem]:
             other = first[entity.id]
             yield error(
                 entity.origin_of("id"),
-                f"duplicate id '{entity.id}': already used at {other}; give one of them an 'id:' of its own",
+                f"duplicate id '{entity.id}': already used at {other}; "
+                "give one of them an 'id:' of its own",
             )
         else:
             first[entity.id] = entity.origin
@@ -409,11 +464,14 @@ def check_references(knowledge: KnowledgeBase) -> Iterable[Problem]:
                 f"{did_you_mean(org.parent, organizations)}",
             )
         if org.parent == org.id:
-            yield error(org.origin_of("parent"), f"'{org.name}' names itself as its parent; remove 'parent'")
+            yield error(
+                org.origin_of("parent"), f"'{org.name}' names itself as its parent; remove 'parent'"
+            )
     for entity in knowledge.entities:
         for target in entity.see_also:
             if target not in first:
                 yield error(
                     entity.origin_of("see_also"),
-                    f"'{entity.name}': see_also names unknown id '{target}'{did_you_mean(target, first)}",
+                    f"'{entity.name}': see_also names unknown id "
+                    f"'{target}'{did_you_mean(target, first)}",
                 )

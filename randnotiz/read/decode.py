@@ -32,7 +32,11 @@ def decode_text(data: bytes, file: str) -> Decoded:
     if b"\x00" in sample or sum(b in _BINARY_BYTES for b in sample) > len(sample) // 100 + 1:
         return Decoded(
             None,
-            (error(where, "this is a binary file, not text; save the article as plain text (UTF-8)"),),
+            (
+                error(
+                    where, "this is a binary file, not text; save the article as plain text (UTF-8)"
+                ),
+            ),
         )
     problems: list[Problem] = []
     data = data.removeprefix(_BOM)

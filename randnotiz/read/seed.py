@@ -32,9 +32,11 @@ _BYLINE = re.compile(
 )
 _CLOSING = (".", ",", ";", ":", "…")
 _DETERMINERS = frozenset(
-    "der die das den dem des ein eine einer einem einen eines kein keine "
-    "sein seine ihr ihre unser unsere dieser diese dieses jener jene mein meine "
-    "wer was wie wo warum es er sie wir ich man".split()
+    """
+    der die das den dem des ein eine einer einem einen eines kein keine sein seine ihr
+    ihre unser unsere dieser diese dieses jener jene mein meine wer was wie wo warum es
+    er sie wir ich man
+    """.split()
 )
 
 
@@ -123,7 +125,13 @@ def parse_seed(text: str, file: str, notes: ArticleNotes | None = None) -> SeedR
         blocks = blocks[1:]
 
     rubric: str | None = None
-    if len(blocks) >= 2 and len(blocks[0].lines) == 1 and is_rubric(blocks[0].text) and is_title(blocks[1]):
+    if (
+        len(blocks) >= 2
+        and len(blocks[0].lines) == 1
+        and is_rubric(blocks[0].text)
+        and is_title(blocks[1])
+        and not _BYLINE.fullmatch(blocks[1].text)
+    ):
         rubric, blocks = blocks[0].text, blocks[1:]
 
     if blocks and is_title(blocks[0]):
@@ -162,7 +170,9 @@ def parse_seed(text: str, file: str, notes: ArticleNotes | None = None) -> SeedR
 
     body = _classify(blocks, title or "", overrides, file, problems)
     if title is not None and not any(b.kind is not BlockKind.HEADING for b in body):
-        problems.append(error(Origin(file, title_line), "the article has a title but no text after it"))
+        problems.append(
+            error(Origin(file, title_line), "the article has a title but no text after it")
+        )
     if title is None or date is None or any(p.severity == "error" for p in problems):
         return SeedResult(None, tuple(problems))
 
@@ -226,7 +236,9 @@ def _classify(
     out: list[Block] = []
     for i, raw in enumerate(blocks):
         if len(raw.lines) >= 2 and raw.lines[0] == title and i not in forced:
-            out.append(Block(BlockKind.FIGURE, " ".join(raw.lines[1:]), raw.line + 1, alt=raw.lines[0]))
+            out.append(
+                Block(BlockKind.FIGURE, " ".join(raw.lines[1:]), raw.line + 1, alt=raw.lines[0])
+            )
             continue
         text = raw.text
         kind = forced.get(i)

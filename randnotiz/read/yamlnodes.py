@@ -41,6 +41,9 @@ class Sequence:
 
 Node = Value | Mapping | Sequence
 
+INVALID = object()
+"""The data of a value that could not be read; its problem is already reported."""
+
 
 def origin_of(file: str, node: yaml.Node) -> Origin:
     return Origin(file, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -52,10 +55,16 @@ def load_nodes(text: str, file: str) -> tuple[Node | None, list[Problem]]:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # At the end of the file the problem is better shown where the open construct began.
+        at_end = "stream end" in (exc.problem or "") and exc.context_mark is not None
+        mark = exc.context_mark if at_end else exc.problem_mark or exc.context_mark
         where = Origin(file, mark.line + 1, mark.column + 1) if mark else Origin(file)
         what = exc.problem or exc.context or "invalid YAML"
-        return None, [error(where, f"YAML syntax error: {what}; check indentation, colons and quotes here")]
+        if at_end and exc.context:
+            what += f" ({exc.context} that starts here is not closed)"
+        return None, [
+            error(where, f"YAML syntax error: {what}; check indentation, colons and quotes here")
+        ]
     except yaml.YAMLError as exc:
         return None, [error(Origin(file), f"YAML error: {exc}")]
     finally:
@@ -66,7 +75,9 @@ def load_nodes(text: str, file: str) -> tuple[Node | None, list[Problem]]:
     return _convert(root, file, yaml.SafeLoader(""), problems), problems
 
 
-def _convert(node: yaml.Node, file: str, constructor: yaml.SafeLoader, problems: list[Problem]) -> Node:
+def _convert(
+    node: yaml.Node, file: str, constructor: yaml.SafeLoader, problems: list[Problem]
+) -> Node:
     where = origin_of(file, node)
     if isinstance(node, yaml.MappingNode):
         items: list[tuple[str, Node]] = []
@@ -76,7 +87,11 @@ def _convert(node: yaml.Node, file: str, constructor: yaml.SafeLoader, problems:
             key_origin = origin_of(file, key_node)
             if key in seen:
                 problems.append(
-                    error(key_origin, f"'{key}' appears twice in this entry (first at line {seen[key].line}); keep one")
+                    error(
+                        key_origin,
+                        f"'{key}' appears twice in this entry "
+                        f"(first at line {seen[key].line}); keep one",
+                    )
                 )
                 continue
             seen[key] = key_origin
@@ -87,6 +102,8 @@ def _convert(node: yaml.Node, file: str, constructor: yaml.SafeLoader, problems:
     try:
         data = constructor.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
-        problems.append(error(where, f"cannot read this value: {exc.problem}; write it as plain text"))
-        data = None
+        problems.append(
+            error(where, f"cannot read this value: {exc.problem}; write it as plain text")
+        )
+        data = INVALID
     return Value(data, where)

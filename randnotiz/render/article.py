@@ -7,7 +7,15 @@ from collections import Counter
 from randnotiz.dates import german_date
 from randnotiz.model import Article, Block, BlockKind, EntityKind, Mention, PlacedNote
 from randnotiz.paths import ARTICLES, DocPath, Slug, doc_path, relative_link
-from randnotiz.render.markdown import attr, esc, first_sentence, front_matter, link, one_line, yaml_markdown
+from randnotiz.render.markdown import (
+    attr,
+    esc,
+    first_sentence,
+    front_matter,
+    link,
+    one_line,
+    yaml_markdown,
+)
 from randnotiz.render.view import SiteView, sort_key, target_of
 
 NOTE_LABELS = {"korrektur": "Korrektur", "kontext": "Kontext", "faktencheck": "Faktencheck"}
@@ -50,12 +58,16 @@ def render_article(view: SiteView, article: Article) -> str:
         notes_by_block.setdefault(placed.block, []).append(placed)
 
     out = [
-        front_matter(hide=["navigation"], title=article.title, description=one_line(article.lede)[:300]),
+        front_matter(
+            hide=["navigation"], title=article.title, description=one_line(article.lede)[:300]
+        ),
         f"# {esc(article.title)}\n",
         f'<p class="rn-byline">{byline(article)}</p>\n',
     ]
     for number, block in enumerate(article.blocks):
-        text = _marked_text(view, path, block, by_block.get(number, []), notes_by_block.get(number, []), notes)
+        text = _marked_text(
+            view, path, block, by_block.get(number, []), notes_by_block.get(number, []), notes
+        )
         out.append(_block(block, text))
     if notes:
         out.append(_notes(notes))
@@ -65,8 +77,10 @@ def render_article(view: SiteView, article: Article) -> str:
         out.append("## Weitere Artikel\n")
         for other, shared in related:
             why = f" · {shared} gemeinsame Einträge" if shared else ""
-            out.append(f"- {link(esc(other.title), relative_link(path, article_path(other.id)))}"
-                       f" <span class=\"rn-date\">{german_date(other.date)}{why}</span>")
+            out.append(
+                f"- {link(esc(other.title), relative_link(path, article_path(other.id)))}"
+                f' <span class="rn-date">{german_date(other.date)}{why}</span>'
+            )
         out.append("")
     return "\n".join(out)
 
@@ -147,7 +161,10 @@ def _in_this_article(view: SiteView, article: Article, path: DocPath) -> str:
     entities = view.article_entities(article.id)
     if not entities:
         return ""
-    out = ["## In diesem Artikel { #in-diesem-artikel }\n", '<div class="rn-in-article" markdown>\n']
+    out = [
+        "## In diesem Artikel { #in-diesem-artikel }\n",
+        '<div class="rn-in-article" markdown>\n',
+    ]
     for kind, heading in KIND_HEADINGS:
         group = sorted((e for e in entities if e.kind is kind), key=sort_key)
         if not group:

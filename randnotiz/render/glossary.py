@@ -14,15 +14,23 @@ from randnotiz.render.view import SiteView
 
 
 def letter_anchor(letter: str) -> str:
-    return "buchstabe-" + ("0-9" if letter[0].isdigit() else letter.lower() if letter.isalpha() else "sonstige")
+    return "buchstabe-" + (
+        "0-9" if letter[0].isdigit() else letter.lower() if letter.isalpha() else "sonstige"
+    )
 
 
 def render_glossary(view: SiteView) -> str:
     path = doc_path(GLOSSARY)
     terms = sorted(view.corpus.knowledge.terms, key=lambda t: german_key(t.name))
-    groups = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: initial(t.name))]
+    groups = [
+        (letter, list(items)) for letter, items in groupby(terms, key=lambda t: initial(t.name))
+    ]
     out = [
-        front_matter(hide=["navigation"], title="Glossar", description="Begriffe aus den Artikeln, von A bis Z erklärt."),
+        front_matter(
+            hide=["navigation"],
+            title="Glossar",
+            description="Begriffe aus den Artikeln, von A bis Z erklärt.",
+        ),
         "# Glossar\n",
         "Begriffe aus den Artikeln, von A bis Z erklärt.\n{ .rn-summary }\n",
     ]
@@ -45,7 +53,11 @@ def _term(view: SiteView, term: Term, path: DocPath) -> str:
         out.append(yaml_markdown(term.description) + "\n")
     see_also = [view.entities[i] for i in term.see_also]
     if see_also:
-        out.append("Siehe auch: " + ", ".join(link(esc(e.name), view.entity_link(path, e.id)) for e in see_also) + "\n")
+        out.append(
+            "Siehe auch: "
+            + ", ".join(link(esc(e.name), view.entity_link(path, e.id)) for e in see_also)
+            + "\n"
+        )
     mentions = view.mentions_by_entity.get(term.id, ())
     if mentions:
         by_article: dict[str, list[str]] = {}

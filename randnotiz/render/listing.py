@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from randnotiz.model import Article, Entity, EntityKind
-from randnotiz.paths import ARTICLES, GLOSSARY, HOME, ORGANIZATIONS, PEOPLE, DocPath, doc_path, relative_link
+from randnotiz.paths import (
+    ARTICLES,
+    GLOSSARY,
+    HOME,
+    ORGANIZATIONS,
+    PEOPLE,
+    DocPath,
+    doc_path,
+    relative_link,
+)
 from randnotiz.render.article import article_path, byline
 from randnotiz.render.markdown import esc, front_matter, link, one_line
 from randnotiz.render.view import SiteView, sort_key, target_of
@@ -16,7 +25,7 @@ def _article_entry(article: Article, source: DocPath, level: int) -> str:
     return (
         f'<article class="rn-teaser" markdown>\n\n'
         f'<p class="rn-byline">{byline(article)}</p>\n\n'
-        f'{"#" * level} {title} {{ #{article.id} }}\n\n'
+        f"{'#' * level} {title} {{ #{article.id} }}\n\n"
         f"{esc(article.lede)}\n\n"
         "</article>\n"
     )
@@ -31,18 +40,28 @@ def render_home(view: SiteView) -> str:
     articles = view.corpus.articles
     counts = " · ".join(
         (
-            link(_plural(len(articles), "Artikel", "Artikel"), relative_link(HOME, doc_path(ARTICLES))),
-            link(_plural(len(kb.people), "Person", "Personen"), relative_link(HOME, doc_path(PEOPLE))),
+            link(
+                _plural(len(articles), "Artikel", "Artikel"),
+                relative_link(HOME, doc_path(ARTICLES)),
+            ),
+            link(
+                _plural(len(kb.people), "Person", "Personen"), relative_link(HOME, doc_path(PEOPLE))
+            ),
             link(
                 _plural(len(kb.organizations), "Organisation", "Organisationen"),
                 relative_link(HOME, doc_path(ORGANIZATIONS)),
             ),
-            link(_plural(len(kb.terms), "Begriff", "Begriffe"), relative_link(HOME, doc_path(GLOSSARY))),
+            link(
+                _plural(len(kb.terms), "Begriff", "Begriffe"),
+                relative_link(HOME, doc_path(GLOSSARY)),
+            ),
         )
     )
     description = view.settings.site_description or "Nachrichten mit Kontext."
     out = [
-        front_matter(hide=["navigation", "toc"], title=view.settings.site_name, description=description),
+        front_matter(
+            hide=["navigation", "toc"], title=view.settings.site_name, description=description
+        ),
         f"# {esc(view.settings.site_name)}\n",
         f"{esc(description)}\n{{ .rn-summary }}\n",
         f"{counts}\n{{ .rn-counts }}\n",
@@ -57,7 +76,9 @@ def render_home(view: SiteView) -> str:
 def render_article_index(view: SiteView) -> str:
     source = doc_path(ARTICLES)
     out = [
-        front_matter(hide=["navigation"], title="Artikel", description="Alle Artikel, die neuesten zuerst."),
+        front_matter(
+            hide=["navigation"], title="Artikel", description="Alle Artikel, die neuesten zuerst."
+        ),
         "# Artikel\n",
         "Alle Artikel, die neuesten zuerst.\n{ .rn-summary }\n",
     ]
@@ -68,17 +89,29 @@ def render_article_index(view: SiteView) -> str:
 def render_entity_index(view: SiteView, kind: EntityKind) -> str:
     section, title, intro = {
         EntityKind.PERSON: (PEOPLE, "Personen", "Alle Personen, nach Nachnamen geordnet."),
-        EntityKind.ORGANIZATION: (ORGANIZATIONS, "Organisationen", "Unternehmen, Labore und Plattformen von A bis Z."),
+        EntityKind.ORGANIZATION: (
+            ORGANIZATIONS,
+            "Organisationen",
+            "Unternehmen, Labore und Plattformen von A bis Z.",
+        ),
     }[kind]
     source = doc_path(section)
-    entities: list[Entity] = sorted((e for e in view.entities.values() if e.kind is kind), key=sort_key)
-    out = [front_matter(hide=["navigation"], title=title, description=intro), f"# {title}\n", f"{intro}\n{{ .rn-summary }}\n"]
+    entities: list[Entity] = sorted(
+        (e for e in view.entities.values() if e.kind is kind), key=sort_key
+    )
+    out = [
+        front_matter(hide=["navigation"], title=title, description=intro),
+        f"# {title}\n",
+        f"{intro}\n{{ .rn-summary }}\n",
+    ]
     for entity in entities:
         count = len({m.article for m in view.mentions_by_entity.get(entity.id, ())})
-        mentioned = f" <span class=\"rn-count\">{_plural(count, 'Artikel', 'Artikel')}</span>" if count else ""
-        kind_note = f" ({esc(entity.org_kind)})" if getattr(entity, "org_kind", None) else ""
-        out.append(
-            f"- {link(esc(entity.name), target_of(entity).link_from(source))}{kind_note}{mentioned}  \n"
-            f"  {esc(one_line(entity.summary))}"
+        mentioned = (
+            f' <span class="rn-count">{_plural(count, "Artikel", "Artikel")}</span>'
+            if count
+            else ""
         )
+        kind_note = f" ({esc(entity.org_kind)})" if getattr(entity, "org_kind", None) else ""
+        name = link(esc(entity.name), target_of(entity).link_from(source))
+        out.append(f"- {name}{kind_note}{mentioned}  \n  {esc(one_line(entity.summary))}")
     return "\n".join(out) + "\n"

@@ -75,7 +75,11 @@ def _neutralise(text: str) -> str:
         text,
     )
     return _REFERENCE_URL.sub(
-        lambda m: m.group(0) if m.group(3).lower() in _SAFE_SCHEMES else m.group(1) + "\\[" + m.group(0)[len(m.group(1)) + 1 :],
+        lambda m: (
+            m.group(0)
+            if m.group(3).lower() in _SAFE_SCHEMES
+            else m.group(1) + "\\[" + m.group(0)[len(m.group(1)) + 1 :]
+        ),
         text,
     )
 

@@ -18,20 +18,27 @@ PROFILE_BOOST = 3
 def years(since: int | None, until: int | None) -> str:
     """'seit 2013', '2018–2021', 'bis 2021' or ''."""
     if since and until:
-        return f"{since}–{until}" if since != until else str(since)  # noqa: RUF001
+        return f"{since}–{until}" if since != until else str(since)
     if since:
         return f"seit {since}"
     return f"bis {until}" if until else ""
 
 
 def _role(aff: Affiliation) -> str:
-    return ", ".join(p for p in (esc(aff.role) if aff.role else "", years(aff.since, aff.until)) if p)
+    return ", ".join(
+        p for p in (esc(aff.role) if aff.role else "", years(aff.since, aff.until)) if p
+    )
 
 
 def render_profile(view: SiteView, entity: Person | Organization) -> str:
     path = target_of(entity).path
     out = [
-        front_matter(hide=["navigation"], title=entity.name, description=one_line(entity.summary), search={"boost": PROFILE_BOOST}),
+        front_matter(
+            hide=["navigation"],
+            title=entity.name,
+            description=one_line(entity.summary),
+            search={"boost": PROFILE_BOOST},
+        ),
         f"# {esc(entity.name)}\n",
         f"{esc(one_line(entity.summary))}\n{{ .rn-summary }}\n",
     ]
@@ -44,7 +51,10 @@ def render_profile(view: SiteView, entity: Person | Organization) -> str:
         for aff in entity.affiliations:
             org = view.entities[aff.organization]
             role = _role(aff)
-            out.append(f"- {link(esc(org.name), view.entity_link(path, org.id))}" + (f": {role}" if role else ""))
+            out.append(
+                f"- {link(esc(org.name), view.entity_link(path, org.id))}"
+                + (f": {role}" if role else "")
+            )
         out.append("")
     if isinstance(entity, Organization):
         out.append(_organization_people(view, entity, path))
@@ -67,7 +77,12 @@ def _organization_facts(view: SiteView, org: Organization, path: DocPath) -> str
         facts.append(("Gehört zu", link(esc(parent.name), view.entity_link(path, parent.id))))
     children = view.children.get(org.id, ())
     if children:
-        facts.append(("Teil davon", ", ".join(link(esc(c.name), view.entity_link(path, c.id)) for c in children)))
+        facts.append(
+            (
+                "Teil davon",
+                ", ".join(link(esc(c.name), view.entity_link(path, c.id)) for c in children),
+            )
+        )
     if not facts:
         return ""
     lines = "\n".join(f"- **{label}:** {value}" for label, value in facts)
@@ -80,8 +95,13 @@ def _organization_people(view: SiteView, org: Organization, path: DocPath) -> st
         return ""
     out = ["## Personen { #personen }\n"]
     for person in people:
-        roles = "; ".join(r for aff in person.affiliations if aff.organization == org.id and (r := _role(aff)))
-        out.append(f"- {link(esc(person.name), view.entity_link(path, person.id))}" + (f": {roles}" if roles else ""))
+        roles = "; ".join(
+            r for aff in person.affiliations if aff.organization == org.id and (r := _role(aff))
+        )
+        out.append(
+            f"- {link(esc(person.name), view.entity_link(path, person.id))}"
+            + (f": {roles}" if roles else "")
+        )
     return "\n".join(out) + "\n"
 
 
@@ -100,11 +120,13 @@ def mentioned_in(view: SiteView, entity: Entity, path: DocPath, heading_level: i
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
-    articles = sorted((view.articles[a] for a in by_article), key=lambda a: (-a.date.toordinal(), a.id))
+    articles = sorted(
+        (view.articles[a] for a in by_article), key=lambda a: (-a.date.toordinal(), a.id)
+    )
     for article in articles:
         target = relative_link(path, article_path(article.id))
         out.append(
-            f'{h}# {link(esc(article.title), target)} {{ data-search-exclude }}\n\n'
+            f"{h}# {link(esc(article.title), target)} {{ data-search-exclude }}\n\n"
             f'<span class="rn-date">{german_date(article.date)}</span>\n'
         )
         sentences: dict[tuple[int, tuple[int, int]], list[Mention]] = defaultdict(list)
@@ -116,7 +138,9 @@ def mentioned_in(view: SiteView, entity: Entity, path: DocPath, heading_level: i
             pieces, pos = [], start
             for m in hits:
                 pieces.append(esc(block.text[pos : m.start]))
-                pieces.append(link(f"**{esc(block.text[m.start : m.end])}**", anchor_link, None, ("rn-hit",)))
+                pieces.append(
+                    link(f"**{esc(block.text[m.start : m.end])}**", anchor_link, None, ("rn-hit",))
+                )
                 pos = m.end
             pieces.append(esc(block.text[pos:end]))
             out.append(f"- {''.join(pieces)}")
@@ -127,12 +151,15 @@ def mentioned_in(view: SiteView, entity: Entity, path: DocPath, heading_level: i
 def related_entities(view: SiteView, entity: Entity, path: DocPath) -> str:
     """'Siehe auch' from see_also (both ways) and the entities named alongside."""
     see_also = list(dict.fromkeys(entity.see_also))
-    see_also += [e.id for e in view.entities.values() if entity.id in e.see_also and e.id not in see_also]
+    see_also += [
+        e.id for e in view.entities.values() if entity.id in e.see_also and e.id not in see_also
+    ]
     out = []
     if see_also:
         out.append("## Siehe auch { #siehe-auch }\n")
         for other in (view.entities[i] for i in see_also):
-            out.append(f"- {link(esc(other.name), view.entity_link(path, other.id))}: {esc(one_line(other.summary))}")
+            name = link(esc(other.name), view.entity_link(path, other.id))
+            out.append(f"- {name}: {esc(one_line(other.summary))}")
         out.append("")
     together = view.together.get(entity.id)
     if together:
@@ -141,7 +168,9 @@ def related_entities(view: SiteView, entity: Entity, path: DocPath) -> str:
         for other_id, count in ranked[:12]:
             other = view.entities[other_id]
             unit = "Absatz" if count == 1 else "Absätzen"
-            out.append(f"- {link(esc(other.name), view.entity_link(path, other.id))} ({count} {unit})")
+            out.append(
+                f"- {link(esc(other.name), view.entity_link(path, other.id))} ({count} {unit})"
+            )
         out.append("")
     return "\n".join(out)
 
@@ -150,7 +179,12 @@ def web_link_items(entity: Entity) -> list[str]:
     """Markdown links to the public references given for an entity."""
     links = [link(esc(w.title), w.url) for w in entity.links]
     if entity.wikidata:
-        links.append(link(f"Wikidata {esc(entity.wikidata)}", f"https://www.wikidata.org/wiki/{entity.wikidata}"))
+        links.append(
+            link(
+                f"Wikidata {esc(entity.wikidata)}",
+                f"https://www.wikidata.org/wiki/{entity.wikidata}",
+            )
+        )
     return links
 
 

@@ -116,7 +116,9 @@ def build_view(corpus: Corpus, settings: Settings) -> SiteView:
         articles={a.id: a for a in corpus.articles},
         mentions_by_article={k: tuple(v) for k, v in by_article.items()},
         mentions_by_entity={k: tuple(v) for k, v in by_entity.items()},
-        notes_by_article={k: tuple(sorted(v, key=lambda n: (n.block, n.end))) for k, v in notes.items()},
+        notes_by_article={
+            k: tuple(sorted(v, key=lambda n: (n.block, n.end))) for k, v in notes.items()
+        },
         members={k: tuple(sorted(v, key=sort_key)) for k, v in members.items()},
         children={k: tuple(sorted(v, key=sort_key)) for k, v in children.items()},
         together=dict(together),
