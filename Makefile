@@ -9,7 +9,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site docs serve test test-fast lint bench check clean browser
+.PHONY: site docs serve test test-fast lint bench check clean browser golden
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ test: $(DEV_STAMP) browser
 
 test-fast: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+golden: $(DEV_STAMP)
+	$(BIN)/python -m pytest -q tests/test_golden.py --update-golden
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

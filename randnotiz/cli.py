@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from randnotiz.build import build
+from randnotiz.build import build, read_and_link
+from randnotiz.check import lint
 from randnotiz.problems import Problem
 
 
@@ -37,6 +38,15 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    problems = lint(read_and_link(args.root))
+    print_problems(problems, show_info=args.verbose)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = sum(p.severity == "warning" for p in problems)
+    print(f"randnotiz check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="randnotiz", description="Annotated news articles as a MkDocs site."
@@ -48,6 +58,10 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="generate docs/ from seeds/ and annotations/")
     b.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     b.set_defaults(run=_build)
+    c = sub.add_parser("check", help="validate and lint the annotations against the articles")
+    c.add_argument("--strict", action="store_true", help="fail on warnings too")
+    c.add_argument("-v", "--verbose", action="store_true", help="also print notes (info lines)")
+    c.set_defaults(run=_check)
     return p
 
 

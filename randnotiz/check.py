@@ -1,0 +1,113 @@
+"""`randnotiz check`: what the build validates, plus a lint of the annotations against the articles.
+
+The build refuses what it cannot publish; the lint points at what an
+annotator probably meant differently: a name that matches nothing (often a
+typo), an alias two entities claim (the linker links neither), a surname two
+people share, an article in which nothing is linked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from randnotiz.build import Linked
+from randnotiz.index import FormType
+from randnotiz.model import Entity, Origin, Person
+from randnotiz.problems import Problem, info, sort_problems, warning
+
+
+def lint(linked: Linked) -> list[Problem]:
+    """Problems of the build, then the lint's warnings, in file and line order."""
+    problems = list(linked.problems)
+    problems += _unmatched_entities(linked)
+    problems += _ambiguous_aliases(linked)
+    problems += _contested_surnames(linked)
+    problems += _unresolved_mentions(linked)
+    problems += _articles_without_entities(linked)
+    return sort_problems(problems)
+
+
+def _referenced(entities: Iterable[Entity]) -> set[str]:
+    """Ids other entries point at: they belong in the knowledge base even if no article names them."""
+    out: set[str] = set()
+    for entity in entities:
+        out.update(entity.see_also)
+        if isinstance(entity, Person):
+            out.update(a.organization for a in entity.affiliations)
+        parent = getattr(entity, "parent", None)
+        if parent:
+            out.add(parent)
+    return out
+
+
+def _unmatched_entities(linked: Linked) -> Iterable[Problem]:
+    mentioned = {m.entity for a in linked.articles for m in a.mentions}
+    if not linked.articles:
+        return
+    entities = linked.sources.knowledge.entities
+    referenced = _referenced(entities)
+    for entity in entities:
+        if entity.id in mentioned:
+            continue
+        names = ", ".join(f"'{n}'" for n in entity.names)
+        if entity.id in referenced:
+            yield info(
+                entity.origin,
+                f"'{entity.id}' matches no article; it is kept because other entries refer to it",
+            )
+        else:
+            yield warning(
+                entity.origin,
+                f"'{entity.id}' matches nothing in any article (looked for {names}); "
+                "check the spelling or add the form the articles use to 'aliases'",
+            )
+
+
+def _ambiguous_aliases(linked: Linked) -> Iterable[Problem]:
+    entities = linked.sources.knowledge.by_id()
+    for form, claims in linked.index.ambiguous().items():
+        owners = sorted({c.entity for c in claims})
+        for owner in owners:
+            others = ", ".join(f"'{o}' ({entities[o].origin})" for o in owners if o != owner)
+            yield warning(
+                entities[owner].origin_of("aliases"),
+                f"'{form}' is also claimed by {others}; the linker links neither, "
+                "so keep the form on one entity only",
+            )
+
+
+def _contested_surnames(linked: Linked) -> Iterable[Problem]:
+    entities = linked.sources.knowledge.by_id()
+    for form, claims in linked.index.contested_surnames().items():
+        people = sorted({c.entity for c in claims if c.type is FormType.SURNAME})
+        others = sorted({c.entity for c in claims} - set(people))
+        for person in people:
+            rivals = [p for p in people if p != person] + others
+            yield warning(
+                entities[person].origin,
+                f"the surname '{form}' alone is ambiguous (also {', '.join(repr(r) for r in rivals)}); "
+                "it is linked only where one of them is named in full and the others are not",
+            )
+
+
+def _unresolved_mentions(linked: Linked) -> Iterable[Problem]:
+    for article in linked.articles:
+        for unresolved in article.unresolved:
+            if unresolved.reason != "ambiguous":
+                continue
+            block = article.article.blocks[unresolved.block]
+            yield warning(
+                Origin(article.article.source, block.line, unresolved.start + 1),
+                f"'{unresolved.surface}' could be {' or '.join(unresolved.candidates)}; "
+                f"it is not linked (add it to no_link, or make the alias unique)",
+            )
+
+
+def _articles_without_entities(linked: Linked) -> Iterable[Problem]:
+    for article in linked.articles:
+        if not article.mentions:
+            yield warning(
+                Origin(article.article.source),
+                "this article mentions no annotated person, organisation or term; "
+                "'randnotiz suggest' lists candidates",
+            )
