@@ -28,7 +28,7 @@ def lint(linked: Linked) -> list[Problem]:
 
 
 def _referenced(entities: Iterable[Entity]) -> set[str]:
-    """Ids other entries point at: they belong in the knowledge base even if no article names them."""
+    """Ids other entries point at: they belong in the knowledge base though no article names them."""
     out: set[str] = set()
     for entity in entities:
         out.update(entity.see_also)
@@ -82,10 +82,10 @@ def _contested_surnames(linked: Linked) -> Iterable[Problem]:
         people = sorted({c.entity for c in claims if c.type is FormType.SURNAME})
         others = sorted({c.entity for c in claims} - set(people))
         for person in people:
-            rivals = [p for p in people if p != person] + others
+            rivals = ", ".join(repr(r) for r in [p for p in people if p != person] + others)
             yield warning(
                 entities[person].origin,
-                f"the surname '{form}' alone is ambiguous (also {', '.join(repr(r) for r in rivals)}); "
+                f"the surname '{form}' alone is ambiguous (also {rivals}); "
                 "it is linked only where one of them is named in full and the others are not",
             )
 

@@ -37,5 +37,5 @@ def test_page_matches_golden(generated: Path, page: str, request: pytest.Fixture
     golden = GOLDEN / page.replace("/", "__")
     if request.config.getoption("--update-golden"):
         golden.write_text(actual, encoding="utf-8")
-    assert golden.exists(), f"no golden file; run: make golden"
+    assert golden.exists(), "no golden file; run: make golden"
     assert actual == golden.read_text(encoding="utf-8"), f"{page} differs; if intended: make golden"
