@@ -28,7 +28,7 @@ def lint(linked: Linked) -> list[Problem]:
 
 
 def _referenced(entities: Iterable[Entity]) -> set[str]:
-    """Ids other entries point at: they belong in the knowledge base though no article names them."""
+    """Ids other entries point at: kept in the knowledge base though no article names them."""
     out: set[str] = set()
     for entity in entities:
         out.update(entity.see_also)
