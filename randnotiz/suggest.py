@@ -379,7 +379,7 @@ def _genitive_end(word: str, following: str, judge: _Judge) -> bool:
     """ "Zuckerbergs Plan": a name's genitive -s directly before a noun or a role."""
     if not word.endswith("s") or len(word) < 4 or word.endswith("ss") or _is_acronym(word):
         return False
-    if judge.common(word) or judge.stop(word):
+    if judge.common(word[:-1]) or judge.stop(word):
         return False
     return judge.common(following) or judge.role(following) or judge.org_cue(following)
 
@@ -521,19 +521,20 @@ def _judge_run(text: str, run: list[Token], after: Token | None, judge: _Judge) 
         and text[end : after.start] == " "
     )
     if len(kept) == 1:
-        if not (role or org_cue or credit or judge.namelike(last, first.initial)):
+        word = last[:-1] if genitive else last
+        if not (role or org_cue or credit or judge.namelike(word, first.initial)):
             return None
-        if judge.org_suffix(last) or judge.stop(last) or judge.not_name(last):
+        if judge.org_suffix(word) or judge.stop(word) or judge.not_name(word):
             return None
-        if judge.common(last) and not (role or credit):
+        if judge.common(word) and not (role or credit):
             return None  # "KI-Offensive": its modifier was taken by _modifiers
-        if not (role or credit or judge.lex.has(last, "i")) and judge.adjectival(last):
+        if not (role or credit or judge.lex.has(word, "i")) and judge.adjectival(word):
             return None  # "im Dunkeln", "die Verschütteten": adjectives used as nouns
-        if last.endswith("s") and judge.place(last[:-1]):
+        if word.endswith("s") and judge.place(word[:-1]):
             return None  # "Taiwans"
-        if not role and (judge.place(last) or (genitive and judge.place(last[:-1]))):
+        if not role and judge.place(word):
             return None
-        if first.initial and not judge.strong(last) and not (role or org_cue):
+        if first.initial and not judge.strong(word) and not (role or org_cue):
             strength_cap = 0  # a sentence opener: a name only if said elsewhere too
     elif (
         not any(judge.namelike(w, False) or judge.lex.has(w, "g") for w in names)
@@ -840,17 +841,19 @@ def append_stubs(path: Path, stubs: str) -> None:
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
     combined = append_text(existing, stubs)
     try:
-        before = yaml.safe_load(existing) if existing.strip() else []
-        after = yaml.safe_load(combined)
+        before = yaml.safe_load(existing) if existing.strip() else None
     except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" (line {mark.line + 1})" if mark else ""
+        raise AppendError(f"{path}: is not valid YAML{line}; fix it before appending") from exc
+    try:
+        after = yaml.safe_load(combined)
+    except yaml.YAMLError:
+        after = None
+    if not isinstance(after, list) or after != [*(before or []), *(yaml.safe_load(stubs) or [])]:
         raise AppendError(
-            f"{path}: is not valid YAML now ({exc}); fix it before appending"
-        ) from exc
-    added = yaml.safe_load(stubs) or []
-    if not isinstance(after, list) or after != [*(before or []), *added]:
-        raise AppendError(
-            f"{path}: the entries cannot be appended as text; the file must be a list of "
-            "entries each starting with '- '"
+            f"{path}: the stubs cannot be appended as text; the file must be a list of "
+            "entries each starting with '- ' (not [ … ] or a mapping)"
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8", newline="") as out:
