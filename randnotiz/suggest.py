@@ -379,7 +379,10 @@ def _genitive_end(word: str, following: str, judge: _Judge) -> bool:
     """ "Zuckerbergs Plan": a name's genitive -s directly before a noun or a role."""
     if not word.endswith("s") or len(word) < 4 or word.endswith("ss") or _is_acronym(word):
         return False
-    if judge.common(word[:-1]) or judge.stop(word):
+    head = word.rsplit("-", 1)[-1]  # "Klaus", "Kreis", "Krankenhaus" end in s of their own
+    if judge.lex.is_noun(head) or judge.lex.has(head, "g") or judge.common(word[:-1]):
+        return False
+    if judge.stop(word):
         return False
     return judge.common(following) or judge.role(following) or judge.org_cue(following)
 

@@ -149,6 +149,8 @@ HEURISTICS = [
     # genitive forms
     ("Das war Zuckerbergs Plan.", "Zuckerberg", EntityKind.ORGANIZATION),
     ("Das war des Kaisers Plan.", None, None),
+    ("Das sagt Klaus Nieding, Vorstand der Kanzlei.", "Klaus Nieding", EntityKind.PERSON),
+    ("Nun wird im Kreis Gießen gewählt.", None, None),
     # company suffixes
     ("Die Aktie der Brenntag AG stieg.", "Brenntag AG", EntityKind.ORGANIZATION),
     ("Er sprach mit Alexandr Wang von Scale AI darüber.", "Scale AI", EntityKind.ORGANIZATION),
