@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from randnotiz import suggest
 from randnotiz.build import build, read_and_link
 from randnotiz.check import lint
 from randnotiz.problems import Problem
@@ -62,6 +63,8 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true", help="fail on warnings too")
     c.add_argument("-v", "--verbose", action="store_true", help="also print notes (info lines)")
     c.set_defaults(run=_check)
+    s = sub.add_parser("suggest", help="names in the articles without annotation, as YAML stubs")
+    suggest.add_arguments(s)
     return p
 
 
@@ -72,6 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and cut short: not an error
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":
