@@ -167,6 +167,8 @@ def attributes_text(tag: Tag) -> str:
 
 # --- runs of text ----------------------------------------------------------------
 
+# Inline boxes for the place a report comes from, which sites set apart with CSS only.
+_DATELINE_CLASS = re.compile(r"location|dateline|ortsmarke|ortszeile", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2007\u202f]+")
 _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
@@ -238,6 +240,8 @@ def text_runs(root: Tag) -> list[TextRun]:
                 owner = outer
             else:
                 walk(child, in_link or child.name == "a")
+                if _DATELINE_CLASS.search(attributes_text(child)):
+                    parts.append(" ")  # "München/Düsseldorf" + "Der …": CSS sets them apart
 
     walk(root, False)
     flush()

@@ -118,8 +118,8 @@ PAGES = [
         (
             "Der Werbegigant WPP schnappt sich die deutsche Digitalagentur Conrad Caine.",
             "Was Caine sich von der neuen Mutter verspricht.",
-            "Der weltgrößte Werbekonzern WPP kauft die bei vielen deutschen Großkonzernen bestens "
-            "verdrahtete Digitalagentur Conrad Caine.",
+            "München/Düsseldorf Der weltgrößte Werbekonzern WPP kauft die bei vielen deutschen "
+            "Großkonzernen bestens verdrahtete Digitalagentur Conrad Caine.",
             "Der Branchenriese bestätigte am Freitagmorgen an der Londoner Börse einen Bericht des "
             "Handelsblatts.",
         ),
@@ -605,7 +605,12 @@ def test_standfirst_outside_the_body_box_is_the_lede() -> None:
     assert isinstance(extracted, Extracted)
     assert extracted.lede.startswith("Der Vorspann steht über dem Text")
     assert extracted.author == "Anna Beispiel"
-    assert [b.text[:8] for b in extracted.blocks] == ["Absatz 1", "Absatz 2", "Absatz 3", "Absatz 4"]
+    assert [b.text[:8] for b in extracted.blocks] == [
+        "Absatz 1",
+        "Absatz 2",
+        "Absatz 3",
+        "Absatz 4",
+    ]
 
 
 @pytest.mark.parametrize(
