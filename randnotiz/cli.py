@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from randnotiz import suggest
+from randnotiz import import_page, suggest
 from randnotiz.build import build, read_and_link
 from randnotiz.check import lint
 from randnotiz.problems import Problem
@@ -63,6 +63,9 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true", help="fail on warnings too")
     c.add_argument("-v", "--verbose", action="store_true", help="also print notes (info lines)")
     c.set_defaults(run=_check)
+    i = sub.add_parser("import", help="turn a saved web page (.html) into a seed in seeds/")
+    import_page.add_arguments(i)
+    i.set_defaults(run=import_page.command)
     s = sub.add_parser("suggest", help="names in the articles without annotation, as YAML stubs")
     suggest.add_arguments(s)
     return p

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 
 from randnotiz.dates import parse_date
-from randnotiz.read.seed import _BYLINE as SEED_BYLINE
+from randnotiz.read.seed import BYLINE as SEED_BYLINE
 from randnotiz.webpage import normalize_space
 
 # --- meta tags -------------------------------------------------------------------

@@ -38,6 +38,15 @@ def slugify(text: str) -> Slug:
     return Slug(re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-"))
 
 
+def short_slug(text: str, limit: int = 80) -> Slug:
+    """A slug of at most ``limit`` characters, cut at a hyphen: a readable URL for a long title."""
+    slug = slugify(text)
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1].rsplit("-", 1)[0]
+    return Slug(cut or slug[:limit])
+
+
 def is_slug(text: str) -> bool:
     return _SLUG_RE.fullmatch(text) is not None
 

@@ -1,6 +1,6 @@
 """How many hand-annotated names the linker finds when the knowledge base holds them.
 
-For each page of the SmartData dev corpus (``../shared/corpora/smartdata-dev``),
+For each page of the SmartData dev corpus (``tests/corpora/smartdata-dev``),
 the knowledge base holds exactly the page's annotated persons and
 organisations under their ``normalized`` names, without aliases; the page's
 ``text_excerpt`` becomes an article with one paragraph per line. A mention
@@ -33,7 +33,7 @@ from randnotiz.model import (
 from randnotiz.paths import Slug, slugify
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpora" / "smartdata-dev"
+CORPUS = ROOT / "tests" / "corpora" / "smartdata-dev"
 
 
 @dataclass(frozen=True)

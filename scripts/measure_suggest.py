@@ -7,7 +7,7 @@
    article picked out by reading it (people, organisations, products, places,
    awards); the script also shows how many suggestions are neither a name nor
    an alias of the shipped people, organisations or glossary terms.
-2. The SmartData dev corpus (``../shared/corpora/smartdata-dev``): each
+2. The SmartData dev corpus (``tests/corpora/smartdata-dev``): each
    ``text_excerpt`` as an article (one paragraph a line), an empty knowledge
    base; recall is the share of distinct annotated (page, name) pairs that a
    suggestion names, precision the share of distinct (page, suggestion) pairs

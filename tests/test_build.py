@@ -9,7 +9,7 @@ import pytest
 
 from randnotiz.cli import main
 
-from .conftest import SHIPPED_SEED, make_project, run
+from .conftest import REPO, SHIPPED_SEED, make_project, run
 
 SEED = "2025-07-29\n\nRubrik\n\nEin Titel für den Test\n\nDer Vorspann mit Ada Lovelace.\n\nZwischentitel\n\nNoch ein Absatz über Lovelace.\n"
 PEOPLE = "- name: Ada Lovelace\n  summary: Mathematikerin.\n"
@@ -205,3 +205,43 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
 def test_shipped_seed_is_the_original_byte_for_byte() -> None:
     digest = hashlib.sha256(SHIPPED_SEED.read_bytes()).hexdigest()
     assert digest == "036e9373505d41229b3e234bac14a73337e6ea55fb5f8ec67a1ee5e2b05550a5"
+
+
+def test_saved_web_page_in_seeds_becomes_an_article(project: Path) -> None:
+    page = REPO / "tests" / "corpora" / "smartdata-dev" / "smartdata_news_1035.html"
+    (project / "seeds" / "intel.html").write_bytes(page.read_bytes())
+    result = run(["randnotiz", "build"], project)
+    assert result.returncode == 0, result.stderr
+    text = (
+        project
+        / "docs"
+        / "artikel"
+        / "intel-streicht-12-000-stellen-prognose-enttaeuscht-anleger.md"
+    ).read_text(encoding="utf-8")
+    assert "# Intel streicht 12\\.000 Stellen" in text
+    assert "Abhängigkeit vom schrumpfenden PC\\-Geschäft" in text  # ISO-8859-1 page, umlauts intact
+
+
+def test_import_command_is_wired(project: Path) -> None:
+    page = project / "seite.html"
+    page.write_text(
+        "<html><head><title>Neue Meldung | Beispiel</title>"
+        '<meta property="article:published_time" content="2024-03-05T10:00:00Z"></head>'
+        "<body><nav>Startseite Politik</nav><article><h1>Neue Meldung</h1>"
+        "<p>Ein erster Absatz mit genug Text, damit er als Artikel zählt und nicht als Navigation.</p>"
+        "<p>Ein zweiter Absatz, ebenfalls lang genug für einen echten Artikeltext auf der Seite.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    result = run(["randnotiz", "import", str(page)], project)
+    assert result.returncode == 0, result.stderr
+    seed = project / "seeds" / "2024-03-05-neue-meldung.txt"
+    assert seed.read_text(encoding="utf-8").startswith(
+        "5. März 2024\n\nNeue Meldung\n\nEin erster Absatz"
+    )
+    again = run(["randnotiz", "import", str(page)], project)
+    assert again.returncode == 1
+    assert (
+        "seeds/2024-03-05-neue-meldung.txt:1:1: error: this seed already exists; pass --force to overwrite it"
+        in again.stderr
+    )

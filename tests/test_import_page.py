@@ -21,7 +21,7 @@ from randnotiz.model import ArticleNotes, BlockKind, Origin
 from randnotiz.problems import Problem
 from randnotiz.read.seed import parse_seed
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "smartdata-dev"
+CORPUS = Path(__file__).resolve().parent / "corpora" / "smartdata-dev"
 
 # (page, title, date, sentences of the article, text that is not the article)
 PAGES = [

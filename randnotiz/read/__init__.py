@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 from randnotiz.config import Project
 from randnotiz.model import Article, ArticleNotes, KnowledgeBase, Origin
-from randnotiz.paths import slugify
+from randnotiz.paths import short_slug, slugify
 from randnotiz.problems import Problem, did_you_mean, error
 from randnotiz.read.annotations import load_knowledge
 from randnotiz.read.decode import decode_text
 from randnotiz.read.seed import parse_seed, split_blocks
 
 SEED_SUFFIXES = (".txt",)
+PAGE_SUFFIXES = (".html", ".htm")  # saved web pages, read through the importer
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,8 @@ class Sources:
 
 
 def seed_files(seeds: Path) -> list[Path]:
-    return sorted(p for p in seeds.glob("*") if p.suffix in SEED_SUFFIXES and p.is_file())
+    suffixes = (*SEED_SUFFIXES, *PAGE_SUFFIXES)
+    return sorted(p for p in seeds.glob("*") if p.suffix.lower() in suffixes and p.is_file())
 
 
 def read_sources(project: Project) -> Sources:
@@ -36,7 +39,10 @@ def read_sources(project: Project) -> Sources:
     articles: list[Article] = []
     for path in seed_files(project.seeds):
         shown = project.shown(path)
-        text = _read_text(path, shown, problems)
+        if path.suffix.lower() in PAGE_SUFFIXES:
+            text = _read_page(path, shown, notes_by_stem.get(path.stem), problems)
+        else:
+            text = _read_text(path, shown, problems)
         if text is None:
             continue
         notes = _notes_for(path.stem, text, notes_by_stem, used)
@@ -62,6 +68,38 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     return decoded.text
 
 
+def _read_page(
+    path: Path, shown: str, notes: ArticleNotes | None, problems: list[Problem]
+) -> str | None:
+    """A saved web page as seed text, the same text ``randnotiz import`` would write."""
+    from randnotiz.extract import extract_article  # the importer needs the reader: import late
+    from randnotiz.import_page import seed_text
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(
+            error(Origin(shown), f"cannot read the page ({exc.strerror}); check its permissions")
+        )
+        return None
+    found = extract_article(data, shown)
+    if isinstance(found, tuple):
+        problems.extend(found)
+        return None
+    problems.extend(found.problems)
+    date = found.date or (notes.date if notes else None)
+    if date is None:
+        problems.append(
+            error(
+                Origin(shown),
+                "the page states no publication date; "
+                f"set 'date:' in annotations/articles/{path.stem}.yml",
+            )
+        )
+        return None
+    return seed_text(dataclasses.replace(found, date=date))
+
+
 def _notes_for(
     stem: str, text: str, notes_by_stem: dict[str, ArticleNotes], used: set[str]
 ) -> ArticleNotes | None:
@@ -70,10 +108,10 @@ def _notes_for(
         used.add(stem)
         return notes_by_stem[stem]
     for block in split_blocks(text)[:4]:
-        slug = slugify(block.text)
-        if slug in notes_by_stem:
-            used.add(slug)
-            return notes_by_stem[slug]
+        for slug in (short_slug(block.text), slugify(block.text)):
+            if slug in notes_by_stem:
+                used.add(slug)
+                return notes_by_stem[slug]
     return None
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from randnotiz.dates import parse_date
 from randnotiz.model import Article, ArticleNotes, Block, BlockKind, Origin
-from randnotiz.paths import slugify
+from randnotiz.paths import short_slug, slugify
 from randnotiz.problems import Problem, error, info
 
 TEASER_MARKERS = re.compile(
@@ -26,7 +26,7 @@ TEASER_MARKERS = re.compile(
     r"auch interessant|weitere artikel|empfehlungen der redaktion|das könnte ihnen gefallen)\s*:?",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(
+BYLINE = re.compile(
     r"(?:Von|Ein Kommentar von|Ein Gastbeitrag von|Eine Analyse von|Text:)\s+"
     r"(?P<author>[A-ZÄÖÜ][^.!?:;]{1,80})"
 )
@@ -130,7 +130,7 @@ def parse_seed(text: str, file: str, notes: ArticleNotes | None = None) -> SeedR
         and len(blocks[0].lines) == 1
         and is_rubric(blocks[0].text)
         and is_title(blocks[1])
-        and not _BYLINE.fullmatch(blocks[1].text)
+        and not BYLINE.fullmatch(blocks[1].text)
     ):
         rubric, blocks = blocks[0].text, blocks[1:]
 
@@ -142,7 +142,7 @@ def parse_seed(text: str, file: str, notes: ArticleNotes | None = None) -> SeedR
         title, title_line = None, blocks[0].line if blocks else 1
 
     author: str | None = None
-    if blocks and len(blocks[0].lines) == 1 and (m := _BYLINE.fullmatch(blocks[0].text)):
+    if blocks and len(blocks[0].lines) == 1 and (m := BYLINE.fullmatch(blocks[0].text)):
         author, blocks = m.group("author").strip(), blocks[1:]
 
     overrides = notes or ArticleNotes(origin=Origin(file))
@@ -177,7 +177,7 @@ def parse_seed(text: str, file: str, notes: ArticleNotes | None = None) -> SeedR
         return SeedResult(None, tuple(problems))
 
     article = Article(
-        id=overrides.id or slugify(title),
+        id=overrides.id or short_slug(title),
         title=title,
         date=date,
         blocks=_with_anchors(body),
