@@ -6,10 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
+ZENSICAL_STAMP := $(VENV)/.installed-zensical
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site docs serve test test-fast lint bench check clean browser golden
+.PHONY: site docs serve test test-fast lint bench check clean browser golden zensical
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,7 +39,19 @@ browser:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(DEV_STAMP) browser
+# Zensical, the successor of Material for MkDocs, for tests/test_zensical.py. Optional:
+# when pip cannot install it, `make test` goes on and that test is skipped, saying why.
+$(ZENSICAL_STAMP): $(DEV_STAMP) requirements-zensical.txt
+	@if $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt; then \
+	  touch $@; \
+	else \
+	  echo "zensical: pip could not install requirements-zensical.txt (see above);"; \
+	  echo "zensical: tests/test_zensical.py will be skipped"; \
+	fi
+
+zensical: $(ZENSICAL_STAMP)
+
+test: $(DEV_STAMP) browser $(ZENSICAL_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

@@ -28,6 +28,7 @@ class Settings:
     site_name: str = "Randnotiz"
     site_url: str | None = None
     site_description: str = ""
+    language: str = "de"  # theme.language: the site's language, for JSON-LD and the feed
 
 
 SETTINGS_KEYS = ("link", "mark_later")
@@ -94,11 +95,13 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
             error(where, f"extra.randnotiz.link must be 'first' or 'all', not '{link}'")
         )
         link = "first"
+    theme = raw.get("theme")
     settings = Settings(
         link=link,
         mark_later=bool(extra.get("mark_later", True)),
         site_name=str(raw.get("site_name") or "Randnotiz"),
         site_url=raw.get("site_url"),
         site_description=str(raw.get("site_description") or ""),
+        language=str(theme.get("language") or "de") if isinstance(theme, dict) else "de",
     )
     return Project(root, settings), problems

@@ -1,0 +1,140 @@
+"""The chronicle ``/chronik/``: dated events from the knowledge base and the articles.
+
+An event is whatever carries a date: an article's publication, an
+organisation's founding year, the first and the last year of an affiliation.
+Newest first, grouped by year; within a year the events with a full date come
+first (newest first), then those known only by their year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import groupby
+
+from randnotiz.collation import german_key
+from randnotiz.dates import german_date
+from randnotiz.paths import DocPath, Slug, doc_path, relative_link
+from randnotiz.render.article import article_path
+from randnotiz.render.markdown import attr, esc, front_matter, link
+from randnotiz.render.view import SiteView, target_of
+
+TIMELINE = "chronik"
+TIMELINE_PATH = doc_path(TIMELINE)
+
+
+class EventKind(StrEnum):
+    ARTICLE = "artikel"
+    FOUNDED = "gruendung"
+    STARTED = "beginn"
+    ENDED = "ende"
+
+
+EVENT_LABELS = {
+    EventKind.ARTICLE: "Artikel",
+    EventKind.FOUNDED: "Gründung",
+    EventKind.STARTED: "Beginn",
+    EventKind.ENDED: "Ende",
+}
+_KIND_ORDER = {kind: n for n, kind in enumerate(EventKind)}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated fact. ``subject`` is the article or entity it is about; ``other``
+    the organisation of an affiliation; ``role`` the affiliation's role."""
+
+    year: int
+    kind: EventKind
+    subject: Slug
+    date: dt.date | None = None
+    other: Slug | None = None
+    role: str | None = None
+
+
+def events(view: SiteView) -> list[Event]:
+    """Every dated event, newest first, in a stable order."""
+    kb = view.corpus.knowledge
+    out = [Event(a.date.year, EventKind.ARTICLE, a.id, a.date) for a in view.corpus.articles]
+    for org in kb.organizations:
+        if org.founded:
+            out.append(Event(org.founded, EventKind.FOUNDED, org.id))
+    for person in kb.people:
+        for aff in person.affiliations:
+            if aff.since:
+                out.append(
+                    Event(aff.since, EventKind.STARTED, person.id, None, aff.organization, aff.role)
+                )
+            if aff.until:
+                out.append(
+                    Event(aff.until, EventKind.ENDED, person.id, None, aff.organization, aff.role)
+                )
+    return sorted(out, key=lambda e: _order(view, e))
+
+
+def _order(view: SiteView, event: Event) -> tuple:
+    dated = event.date is not None
+    title = view.articles[event.subject].title if event.kind is EventKind.ARTICLE else ""
+    name = title or view.entities[event.subject].name
+    other = view.entities[event.other].name if event.other else ""
+    return (
+        -event.year,
+        0 if dated else 1,
+        -(event.date.toordinal() if event.date else 0),
+        _KIND_ORDER[event.kind],
+        german_key(name),
+        german_key(other),
+        event.role or "",
+        event.subject,
+    )
+
+
+def _when(event: Event) -> str:
+    if event.date:
+        return f'<time datetime="{event.date.isoformat()}">{german_date(event.date)}</time>'
+    return f'<time datetime="{event.year:04d}">{event.year}</time>'
+
+
+def _entity(view: SiteView, source: DocPath, entity_id: Slug) -> str:
+    entity = view.entities[entity_id]
+    return link(esc(entity.name), target_of(entity).link_from(source))
+
+
+def event_line(view: SiteView, event: Event, source: DocPath) -> str:
+    """One list item: date, kind and what happened, with every name linked."""
+    kind = event.kind
+    label = f'<span class="rn-event rn-event--{kind.value}">{attr(EVENT_LABELS[kind])}</span>'
+    if event.kind is EventKind.ARTICLE:
+        article = view.articles[event.subject]
+        what = link(esc(article.title), relative_link(source, article_path(article.id)))
+    elif event.kind is EventKind.FOUNDED:
+        what = _entity(view, source, event.subject)
+    else:
+        assert event.other is not None
+        what = f"{_entity(view, source, event.subject)} bei {_entity(view, source, event.other)}"
+        if event.role:
+            what += f" ({esc(event.role)})"
+    return f"- {_when(event)} {label} {what}"
+
+
+def render_timeline(view: SiteView) -> str:
+    source = TIMELINE_PATH
+    intro = (
+        "Was wann geschah: Artikel, Gründungen und der Beginn und das Ende von Stationen, "
+        "das Neueste zuerst."
+    )
+    out = [
+        front_matter(hide=["navigation"], title="Chronik", description=intro),
+        "# Chronik\n",
+        f"{esc(intro)}\n{{ .rn-summary }}\n",
+    ]
+    listed = events(view)
+    if not listed:
+        out.append("Noch keine datierten Ereignisse.\n{ .rn-empty }\n")
+    for year, group in groupby(listed, key=lambda e: e.year):
+        out.append(f"## {year} {{ #jahr-{year} }}\n")
+        out.append('<div class="rn-timeline" markdown>\n')
+        out.extend(event_line(view, e, source) for e in group)
+        out.append("\n</div>\n")
+    return "\n".join(out)
