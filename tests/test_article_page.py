@@ -213,3 +213,17 @@ def test_yaml_text_cannot_inject_markup(hostile_site: Path) -> None:
     assert summary is not None
     assert summary.get_text() == 'Sagt "Hallo" & <script>alert(1)</script>'
     assert main.find("a", href="https://example.com") is not None
+
+
+def test_hostile_title_and_lede_stay_text_in_the_head_and_header(hostile_site: Path) -> None:
+    article = seed_article(HOSTILE)
+    soup = soup_of(hostile_site, article.id)
+    assert soup.title is not None
+    assert soup.title.get_text() == f"{article.title} - Randnotiz"
+    description = soup.find("meta", attrs={"name": "description"})
+    assert description is not None and description["content"] == article.lede
+    topic = soup.select(".md-header__topic .md-ellipsis")[-1]
+    assert topic.get_text(strip=True) == article.title
+    scripts = [s.get_text() for s in soup.find_all("script")]
+    assert not any('alert("x")' in s for s in scripts)
+    assert not soup.select(".md-header__topic script")

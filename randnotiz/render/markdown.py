@@ -34,12 +34,19 @@ def link(text_md: str, target: str, title: str | None = None, classes: Iterable[
     return f"[{text_md}]({target}{title_part})" + (f"{{ {class_part} }}" if class_part else "")
 
 
+#: Front-matter fields Material's templates print into the page as they are
+#: (``<title>``, the header, ``<meta name="description">``), so they hold HTML.
+HTML_FIELDS = frozenset({"title", "description"})
+
+
 def front_matter(**fields: object) -> str:
     """YAML front matter; JSON strings are valid YAML and need no thought about quoting."""
     lines = ["---"]
     for key, value in fields.items():
         if value is None:
             continue
+        if key in HTML_FIELDS and isinstance(value, str):
+            value = attr(value)
         if isinstance(value, dict):
             lines.append(f"{key}:")
             lines.extend(f"  {k}: {json.dumps(v, ensure_ascii=False)}" for k, v in value.items())
