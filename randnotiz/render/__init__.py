@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from randnotiz.config import Settings
 from randnotiz.model import Corpus, EntityKind
 from randnotiz.paths import ARTICLES, GLOSSARY, HOME, ORGANIZATIONS, PEOPLE, DocPath, doc_path
@@ -35,15 +33,6 @@ def with_blocks(markdown: str, *blocks: str) -> str:
     return "\n\n".join([markdown.rstrip("\n"), *(b.strip("\n") for b in blocks)]) + "\n"
 
 
-def with_meta(markdown: str, key: str, value: str) -> str:
-    """A page with one more front matter field, for the theme to put into the head."""
-    field = f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
-    if not markdown.startswith("---\n"):
-        return f"---\n{field}---\n{markdown}"
-    end = markdown.index("\n---\n", 3) + 1
-    return markdown[:end] + field + markdown[end:]
-
-
 def render_site(corpus: Corpus, settings: Settings) -> list[Page]:
     """Every generated page and data file of the site, in a stable order."""
     view = build_view(corpus, settings)
@@ -61,14 +50,11 @@ def render_site(corpus: Corpus, settings: Settings) -> list[Page]:
         (MENTIONS_PATH, render_mentions(view)),
     ]
     pages += [
-        (article_path(a.id), with_meta(render_article(view, a), "jsonld", article_jsonld(view, a)))
+        (article_path(a.id), render_article(view, a, jsonld=article_jsonld(view, a)))
         for a in corpus.articles
     ]
     for entity in (*corpus.knowledge.people, *corpus.knowledge.organizations):
-        profile = with_blocks(
-            render_profile(view, entity), render_neighbourhood(network, entity, settings)
-        )
-        pages.append(
-            (target_of(entity).path, with_meta(profile, "jsonld", profile_jsonld(view, entity)))
-        )
+        profile = render_profile(view, entity, jsonld=profile_jsonld(view, entity))
+        neighbourhood = render_neighbourhood(network, entity, settings)
+        pages.append((target_of(entity).path, with_blocks(profile, neighbourhood)))
     return pages

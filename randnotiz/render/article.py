@@ -46,7 +46,8 @@ def note_id(article_notes: tuple[PlacedNote, ...], placed: PlacedNote) -> str:
     return f"{placed.note.kind}-{same_kind.index(placed) + 1}"
 
 
-def render_article(view: SiteView, article: Article) -> str:
+def render_article(view: SiteView, article: Article, jsonld: str | None = None) -> str:
+    """The page; ``jsonld`` goes into the front matter, for the theme to put into the head."""
     path = article_path(article.id)
     mentions = view.mentions_by_article.get(article.id, ())
     notes = view.notes_by_article.get(article.id, ())
@@ -59,7 +60,10 @@ def render_article(view: SiteView, article: Article) -> str:
 
     out = [
         front_matter(
-            hide=["navigation"], title=article.title, description=one_line(article.lede)[:300]
+            hide=["navigation"],
+            title=article.title,
+            description=one_line(article.lede)[:300],
+            jsonld=jsonld,
         ),
         f"# {esc(article.title)}\n",
         f'<p class="rn-byline">{byline(article)}</p>\n',

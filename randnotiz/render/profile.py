@@ -30,7 +30,8 @@ def _role(aff: Affiliation) -> str:
     )
 
 
-def render_profile(view: SiteView, entity: Person | Organization) -> str:
+def render_profile(view: SiteView, entity: Person | Organization, jsonld: str | None = None) -> str:
+    """The profile page; ``jsonld`` goes into the front matter, for the theme's head."""
     path = target_of(entity).path
     out = [
         front_matter(
@@ -38,6 +39,7 @@ def render_profile(view: SiteView, entity: Person | Organization) -> str:
             title=entity.name,
             description=one_line(entity.summary),
             search={"boost": PROFILE_BOOST},
+            jsonld=jsonld,
         ),
         f"# {esc(entity.name)}\n",
         f"{esc(one_line(entity.summary))}\n{{ .rn-summary }}\n",
