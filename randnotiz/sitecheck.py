@@ -14,10 +14,14 @@ of a few thousand pages needs one parse per page and set look-ups after that.
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+import os
 import posixpath
 import re
 import sys
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -29,14 +33,15 @@ from randnotiz.paths import ARTICLES, ORGANIZATIONS, PEOPLE
 #: Class of the first mention of an entity in an article: a link with hover text.
 MENTION_CLASS = "rn-mention"
 
-#: Where a page's own content is (Material's layout); pages without it count as all content.
-CONTENT = "article.md-content__inner"
+#: Class of the <article> holding a page's own content in Material's layout; on a page
+#: without it, every link counts as content.
+CONTENT_CLASS = "md-content__inner"
 
 #: Elements whose text is shown as written, so Markdown characters in it are wanted.
-_VERBATIM = ["code", "pre", "kbd", "samp", "script", "style", "template", "textarea"]
+_VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "template", "textarea"})
 
-#: (tag, attribute) pairs that point at another file of the site.
-_REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"))
+#: The attribute of each element that points at another file of the site.
+_REFERENCES = {"a": "href", "link": "href", "script": "src", "img": "src"}
 
 #: Markdown that survived rendering: the marker a reader sees, and the pattern that finds it.
 _LEAKS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -49,6 +54,7 @@ _LEAKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("{ .", re.compile(r"\{\s*\.[A-Za-z_-]")),
     ("\\", re.compile(r"\\[!-/:-@\[-`{-~]")),  # a backslash escape printed instead of applied
 )
+_ANY_LEAK = re.compile("|".join(pattern.pattern for _, pattern in _LEAKS))
 
 
 @dataclass(frozen=True, order=True)
@@ -80,7 +86,7 @@ class Link:
 
     href: str
     line: int | None
-    target: str  # the file it points to, relative to the site folder ("" when it left the site)
+    target: str  # site path, as ``resolve`` returns it ("../…" when it left the site)
     fragment: str
     checks_anchor: bool  # only <a> links jump to an anchor
     in_content: bool  # in the page's own content, not the header, navigation or footer
@@ -96,35 +102,101 @@ class Page:
     findings: tuple[Finding, ...]
 
 
-def check_site(site: Path, rules: Rules = Rules()) -> list[Finding]:
-    """Every finding for the built site in ``site``, sorted by page and line."""
+#: From this many pages on, pages are parsed in parallel (one process per core).
+PARALLEL_FROM = 200
+
+
+def check_site(site: Path, rules: Rules = Rules(), *, workers: int | None = None) -> list[Finding]:
+    """Every finding for the built site in ``site``, sorted by page and line.
+
+    Parsing is the whole cost (about 10 ms a page), so a large site is parsed
+    by ``workers`` processes (default: one per core); each page still once.
+    """
     files = frozenset(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    pages = {
-        rel: read_page(rel, (site / rel).read_text(encoding="utf-8"), rules)
-        for rel in sorted(files)
-        if rel.endswith(".html")
-    }
+    names = sorted(name for name in files if name.endswith(".html"))
+    read = functools.partial(read_file, site, rules)
+    if len(names) >= PARALLEL_FROM and (workers or os.cpu_count() or 1) > 1:
+        spawn = multiprocessing.get_context("spawn")  # no fork of a process that runs threads
+        with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
+            pages = dict(zip(names, pool.map(read, names, chunksize=25), strict=True))
+    else:
+        pages = {name: read(name) for name in names}
     findings = [f for page in pages.values() for f in page.findings]
     findings += check_links(pages, files)
     findings += check_reachability(pages, rules)
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.message))
 
 
+def read_file(site: Path, rules: Rules, name: str) -> Page:
+    """One page of the site folder (module level, so worker processes can run it)."""
+    return read_page(name, (site / name).read_text(encoding="utf-8"), rules)
+
+
 def read_page(path: str, html: str, rules: Rules) -> Page:
-    """Parse one page once; keep its ids and links, and check what needs no other page."""
+    """Parse one page and walk it once: its ids and links, and what is wrong with it alone.
+
+    One walk rather than a search per check: for a site of thousands of pages
+    the parse and the walk are the whole cost.
+    """
     soup = BeautifulSoup(html, "html.parser")
-    findings = [
-        *_language(path, soup, rules.lang),
-        *_headings(path, soup),
-        *_leaks(path, soup),
-        *_hover_texts(path, soup),
-    ]
-    ids = frozenset(
-        [str(t["id"]) for t in soup.find_all(id=True)]
-        + [str(t["name"]) for t in soup.find_all("a", attrs={"name": True})]
-    )
-    links = tuple(_links(path, soup, rules.site_url))
-    return Page(path, ids, links, tuple(findings))
+    walk = _Walk(path, rules.site_url)
+    has_content = soup.find("article", class_=CONTENT_CLASS) is not None
+    walk.visit(soup, in_content=not has_content, shown=True)
+    findings = [*_language(path, soup, rules.lang), *_headings(path, walk.h1s), *walk.findings]
+    return Page(path, frozenset(walk.ids), tuple(walk.links), tuple(findings))
+
+
+class _Walk:
+    """What one walk over a page's tree collects (private to ``read_page``)."""
+
+    def __init__(self, path: str, site_url: str | None) -> None:
+        self.path = path
+        self.site_url = site_url
+        self.ids: list[str] = []
+        self.h1s: list[Tag] = []
+        self.links: list[Link] = []
+        self.findings: list[Finding] = []
+
+    def visit(self, tag: Tag, *, in_content: bool, shown: bool) -> None:
+        for child in tag.children:
+            if isinstance(child, Tag):
+                self.element(child, in_content)
+                inside = in_content or (child.name == "article" and _is_content(child))
+                self.visit(child, in_content=inside, shown=shown and child.name not in _VERBATIM)
+            elif shown and type(child) is NavigableString and _ANY_LEAK.search(child):
+                line = child.parent.sourceline if child.parent else None
+                self.findings += _leaks_in(self.path, str(child), "text", line)
+
+    def element(self, tag: Tag, in_content: bool) -> None:
+        attrs = tag.attrs
+        if "id" in attrs:
+            self.ids.append(str(attrs["id"]))
+        if tag.name == "h1":
+            self.h1s.append(tag)
+        elif tag.name == "a":
+            if "name" in attrs:
+                self.ids.append(str(attrs["name"]))
+            if MENTION_CLASS in attrs.get("class", ()) and not str(attrs.get("title", "")).strip():
+                message = (
+                    f"entity link {_squeeze(tag.get_text())!r} has no hover text (title attribute)"
+                )
+                self.findings.append(Finding(self.path, message, tag.sourceline))
+        if "title" in attrs and _ANY_LEAK.search(str(attrs["title"])):
+            self.findings += _leaks_in(
+                self.path, str(attrs["title"]), "title attribute", tag.sourceline
+            )
+        attribute = _REFERENCES.get(tag.name)
+        if attribute and attribute in attrs:
+            href = str(attrs[attribute])
+            resolved = resolve(self.path, href, self.site_url)
+            if resolved is not None:
+                target, fragment = resolved
+                is_a = tag.name == "a"
+                self.links.append(Link(href, tag.sourceline, target, fragment, is_a, in_content))
+
+
+def _is_content(tag: Tag) -> bool:
+    return CONTENT_CLASS in tag.attrs.get("class", ())
 
 
 def _language(path: str, soup: BeautifulSoup, lang: str) -> Iterable[Finding]:
@@ -135,8 +207,7 @@ def _language(path: str, soup: BeautifulSoup, lang: str) -> Iterable[Finding]:
         yield Finding(path, f'<html> has {shown}, expected lang="{lang}"')
 
 
-def _headings(path: str, soup: BeautifulSoup) -> Iterable[Finding]:
-    h1s = soup.find_all("h1")
+def _headings(path: str, h1s: list[Tag]) -> Iterable[Finding]:
     if not h1s:
         yield Finding(path, "no H1 heading (expected exactly one)")
     elif len(h1s) > 1:
@@ -145,45 +216,15 @@ def _headings(path: str, soup: BeautifulSoup) -> Iterable[Finding]:
         yield Finding(path, message, h1s[1].sourceline)
 
 
-def _leaks(path: str, soup: BeautifulSoup) -> Iterable[Finding]:
-    """Markdown markers in the <title>, the visible text and the hover texts of the body."""
-    for root in (soup.title, soup.body):
-        if root is None:
-            continue
-        for text in root.find_all(string=True):
-            if type(text) is not NavigableString or text.find_parent(_VERBATIM) is not None:
-                continue  # comments, and code shown as written
-            yield from _leaks_in(path, str(text), "text", text.parent.sourceline)
-    for tag in soup.body.find_all(attrs={"title": True}) if soup.body else ():
-        yield from _leaks_in(path, str(tag["title"]), "title attribute", tag.sourceline)
-
-
-def _leaks_in(path: str, text: str, where: str, line: int | None) -> Iterable[Finding]:
+def _leaks_in(path: str, text: str, where: str, line: int | None) -> list[Finding]:
+    found = []
     for marker, pattern in _LEAKS:
         match = pattern.search(text)
         if match:
             context = _squeeze(text[max(0, match.start() - 30) : match.end() + 30])
-            yield Finding(path, f"Markdown {marker!r} leaked into the {where}: {context!r}", line)
-
-
-def _hover_texts(path: str, soup: BeautifulSoup) -> Iterable[Finding]:
-    for a in soup.find_all("a", class_=MENTION_CLASS):
-        if not str(a.get("title", "")).strip():
-            message = f"entity link {_squeeze(a.get_text())!r} has no hover text (title attribute)"
-            yield Finding(path, message, a.sourceline)
-
-
-def _links(path: str, soup: BeautifulSoup, site_url: str | None) -> Iterable[Link]:
-    content = soup.select_one(CONTENT) or soup
-    in_content = {id(a) for a in content.find_all("a", href=True)}
-    for tag_name, attribute in _REFERENCES:
-        for tag in soup.find_all(tag_name, attrs={attribute: True}):
-            href = str(tag[attribute])
-            resolved = resolve(path, href, site_url)
-            if resolved is not None:
-                target, fragment = resolved
-                is_a = tag_name == "a"
-                yield Link(href, tag.sourceline, target, fragment, is_a, id(tag) in in_content)
+            message = f"Markdown {marker!r} leaked into the {where}: {context!r}"
+            found.append(Finding(path, message, line))
+    return found
 
 
 def resolve(page: str, href: str, site_url: str | None = None) -> tuple[str, str] | None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from randnotiz import sitecheck
 from randnotiz.sitecheck import Finding, Rules, check_site, resolve
 
 ARTICLE = "artikel/a/index.html"
@@ -307,3 +308,20 @@ def test_resolve(
 def test_finding_reads_as_file_line_message() -> None:
     assert str(Finding("a/index.html", "broken link 'x'", 12)) == "a/index.html:12: broken link 'x'"
     assert str(Finding("a/index.html", "no H1 heading")) == "a/index.html: no H1 heading"
+
+
+def test_a_large_site_is_read_in_parallel_with_the_same_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = changed(ARTICLE, ' title="Forscherin in Bonn."', "")
+    files.update(
+        {
+            f"artikel/n{i}/index.html": page(f'<h1>Nr. {i}</h1>\n<a href="../a/#x{i}">a</a>')
+            for i in range(6)
+        }
+    )
+    site = write(tmp_path, files)
+    serial = check_site(site, workers=1)
+    monkeypatch.setattr(sitecheck, "PARALLEL_FROM", 2)
+    assert check_site(site, workers=2) == serial
+    assert len(serial) == 7  # the missing hover text, and six missing anchors
