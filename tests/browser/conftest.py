@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from browsing import DESKTOP
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from randnotiz.paths import ARTICLES, GLOSSARY
 
@@ -31,6 +31,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = REPO / ".artifacts" / "screenshots"
+
+# The search index loads in a worker; on a busy two-core machine that takes more
+# than the default five seconds now and then.
+expect.set_options(timeout=15_000)
 
 
 @dataclass(frozen=True)
