@@ -24,7 +24,7 @@ class Settings:
     """``extra: randnotiz:`` in mkdocs.yml."""
 
     link: LinkPolicy = "first"  # link the first mention of an entity per article, or all
-    mark_later: bool = True  # later mentions get a light underline (no link)
+    mark_later: bool = False  # True: later mentions get a light underline (no link)
     site_name: str = "Randnotiz"
     site_url: str | None = None
     site_description: str = ""
@@ -98,7 +98,7 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
     theme = raw.get("theme")
     settings = Settings(
         link=link,
-        mark_later=bool(extra.get("mark_later", True)),
+        mark_later=bool(extra.get("mark_later", False)),
         site_name=str(raw.get("site_name") or "Randnotiz"),
         site_url=raw.get("site_url"),
         site_description=str(raw.get("site_description") or ""),

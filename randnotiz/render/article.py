@@ -78,7 +78,7 @@ def render_article(view: SiteView, article: Article, jsonld: str | None = None) 
     out.append(_in_this_article(view, article, path))
     related = related_articles(view, article)
     if related:
-        out.append("## Weitere Artikel\n")
+        out.append("## Weitere Artikel { #weitere-artikel data-search-exclude }\n")
         for other, shared in related:
             why = f" · {shared} gemeinsame Einträge" if shared else ""
             out.append(
@@ -166,14 +166,14 @@ def _in_this_article(view: SiteView, article: Article, path: DocPath) -> str:
     if not entities:
         return ""
     out = [
-        "## In diesem Artikel { #in-diesem-artikel }\n",
+        "## In diesem Artikel { #in-diesem-artikel data-search-exclude }\n",
         '<div class="rn-in-article" markdown>\n',
     ]
     for kind, heading in KIND_HEADINGS:
         group = sorted((e for e in entities if e.kind is kind), key=sort_key)
         if not group:
             continue
-        out.append(f"### {heading} {{ #in-diesem-artikel-{kind.value} }}\n")
+        out.append(f"### {heading} {{ #in-diesem-artikel-{kind.value} data-search-exclude }}\n")
         for entity in group:
             target = target_of(entity).link_from(path)
             out.append(f"- {link(esc(entity.name), target)}: {esc(first_sentence(entity.summary))}")

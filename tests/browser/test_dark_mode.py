@@ -19,7 +19,6 @@ ARTICLE_PARTS = {
     "caption": "article figcaption",
     "person mention": "article a.rn-mention.rn-person",
     "term mention": "article a.rn-mention.rn-term",
-    "later mention": "article .rn-later",
     "note text": "article .footnote li",
 }
 PROFILE_PARTS = {"mention highlight": "article a.rn-hit"}
