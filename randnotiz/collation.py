@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _FOLD = str.maketrans({"ß": "ss", "ẞ": "ss"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def german_key(text: str) -> tuple[str, str]:
     """Sort key: letters without umlaut dots or accents first, the exact text to break ties."""
     folded = unicodedata.normalize("NFKD", text.translate(_FOLD).casefold())

@@ -8,6 +8,7 @@ its own ``NewType`` and one function to go from one to the other.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -82,5 +83,12 @@ def relative_link(source: DocPath, target: DocPath, anchor: str | None = None) -
     Links between ``.md`` sources (not URLs) let ``mkdocs build --strict``
     validate every one of them.
     """
-    rel = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    rel = _relative(target, posixpath.dirname(source) or ".")
     return rel if anchor is None else f"{rel}#{anchor}"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(target: str, folder: str) -> str:
+    """``relpath``, remembered: it asks the system for the working folder on every call,
+    and the pages of one section share their folder and most of their targets."""
+    return posixpath.relpath(target, folder)

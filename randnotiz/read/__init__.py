@@ -55,13 +55,19 @@ def read_sources(project: Project) -> Sources:
     return Sources(tuple(articles), loaded.knowledge, tuple(problems))
 
 
-def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+def _read_bytes(path: Path, shown: str, what: str, problems: list[Problem]) -> bytes | None:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         problems.append(
-            error(Origin(shown), f"cannot read the seed ({exc.strerror}); check its permissions")
+            error(Origin(shown), f"cannot read the {what} ({exc.strerror}); check its permissions")
         )
+        return None
+
+
+def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    data = _read_bytes(path, shown, "seed", problems)
+    if data is None:
         return None
     decoded = decode_text(data, shown)
     problems.extend(decoded.problems)
@@ -75,12 +81,8 @@ def _read_page(
     from randnotiz.extract import extract_article  # the importer needs the reader: import late
     from randnotiz.import_page import seed_text
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(
-            error(Origin(shown), f"cannot read the page ({exc.strerror}); check its permissions")
-        )
+    data = _read_bytes(path, shown, "page", problems)
+    if data is None:
         return None
     found = extract_article(data, shown)
     if isinstance(found, tuple):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 
 from randnotiz.dates import german_date
@@ -187,10 +188,12 @@ def related_articles(view: SiteView, article: Article, limit: int = 5) -> list[t
     mine = {m.entity for m in view.mentions_by_article.get(article.id, ())}
     shared: Counter[Slug] = Counter()
     for entity in mine:
-        for other in {m.article for m in view.mentions_by_entity.get(entity, ())} - {article.id}:
-            shared[other] += 1
+        shared.update(view.articles_by_entity.get(entity, ()))
+    del shared[article.id]
     chosen = [(view.articles[a], shared.get(a, 0)) for a in article.related if a in view.articles]
-    ranked = sorted(
+    # The keys are unique, so the few best equal the head of the whole sorted list.
+    ranked = heapq.nsmallest(
+        limit,
         (a for a in shared if a not in article.related),
         key=lambda a: (-shared[a], -view.articles[a].date.toordinal(), a),
     )

@@ -8,7 +8,7 @@ from randnotiz.collation import german_key, initial
 from randnotiz.model import Term
 from randnotiz.paths import GLOSSARY, DocPath, doc_path, relative_link
 from randnotiz.render.article import article_path
-from randnotiz.render.markdown import esc, front_matter, link, one_line, yaml_markdown
+from randnotiz.render.markdown import esc, link, one_line, page_head, yaml_markdown
 from randnotiz.render.profile import web_link_items
 from randnotiz.render.view import SiteView
 
@@ -26,13 +26,7 @@ def render_glossary(view: SiteView) -> str:
         (letter, list(items)) for letter, items in groupby(terms, key=lambda t: initial(t.name))
     ]
     out = [
-        front_matter(
-            hide=["navigation"],
-            title="Glossar",
-            description="Begriffe aus den Artikeln, von A bis Z erklärt.",
-        ),
-        "# Glossar\n",
-        "Begriffe aus den Artikeln, von A bis Z erklärt.\n{ .rn-summary }\n",
+        *page_head("Glossar", "Begriffe aus den Artikeln, von A bis Z erklärt."),
     ]
     if groups:
         jump = " · ".join(f"[{esc(letter)}](#{letter_anchor(letter)})" for letter, _ in groups)

@@ -14,7 +14,7 @@ from randnotiz.paths import (
     relative_link,
 )
 from randnotiz.render.article import article_path, byline
-from randnotiz.render.markdown import esc, front_matter, link, one_line
+from randnotiz.render.markdown import esc, link, one_line, page_head
 from randnotiz.render.view import SiteView, sort_key, target_of
 
 HOME_ARTICLES = 10
@@ -59,11 +59,7 @@ def render_home(view: SiteView) -> str:
     )
     description = view.settings.site_description or "Nachrichten mit Kontext."
     out = [
-        front_matter(
-            hide=["navigation", "toc"], title=view.settings.site_name, description=description
-        ),
-        f"# {esc(view.settings.site_name)}\n",
-        f"{esc(description)}\n{{ .rn-summary }}\n",
+        *page_head(view.settings.site_name, description, hide=("navigation", "toc")),
         f"{counts}\n{{ .rn-counts }}\n",
         "## Neueste Artikel { #neueste-artikel }\n",
     ]
@@ -76,11 +72,7 @@ def render_home(view: SiteView) -> str:
 def render_article_index(view: SiteView) -> str:
     source = doc_path(ARTICLES)
     out = [
-        front_matter(
-            hide=["navigation"], title="Artikel", description="Alle Artikel, die neuesten zuerst."
-        ),
-        "# Artikel\n",
-        "Alle Artikel, die neuesten zuerst.\n{ .rn-summary }\n",
+        *page_head("Artikel", "Alle Artikel, die neuesten zuerst."),
     ]
     out += [_article_entry(a, source, 2) for a in view.corpus.articles]
     return "\n".join(out)
@@ -100,9 +92,7 @@ def render_entity_index(view: SiteView, kind: EntityKind) -> str:
         (e for e in view.entities.values() if e.kind is kind), key=sort_key
     )
     out = [
-        front_matter(hide=["navigation"], title=title, description=intro),
-        f"# {title}\n",
-        f"{intro}\n{{ .rn-summary }}\n",
+        *page_head(title, intro),
     ]
     for entity in entities:
         count = len({m.article for m in view.mentions_by_entity.get(entity.id, ())})

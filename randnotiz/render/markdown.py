@@ -58,6 +58,15 @@ def front_matter(**fields: object) -> str:
     return "\n".join(lines) + "\n"
 
 
+def page_head(title: str, intro: str, hide: tuple[str, ...] = ("navigation",)) -> list[str]:
+    """Front matter, the H1 and the introductory line every generated index page opens with."""
+    return [
+        front_matter(hide=list(hide), title=title, description=intro),
+        f"# {esc(title)}\n",
+        f"{esc(intro)}\n{{ .rn-summary }}\n",
+    ]
+
+
 _CODE = re.compile(r"(```.*?```|~~~.*?~~~|(`+)[^`].*?\2)", re.DOTALL)
 _SAFE_SCHEMES = ("http", "https", "mailto")
 _INLINE_URL = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.-]*):")

@@ -25,7 +25,7 @@ from randnotiz.render.graph import (
     strongest,
 )
 from randnotiz.render.layout import Layout, radial_layout, spring_layout
-from randnotiz.render.markdown import attr, esc, front_matter, link
+from randnotiz.render.markdown import attr, esc, link, page_head
 from randnotiz.render.svg import render_svg
 from randnotiz.render.view import SiteView, target_of
 
@@ -113,9 +113,7 @@ def render_network(view: SiteView, network: Network) -> str:
         "die Zugehörigkeit zu einem Konzern und gemeinsame Erwähnungen in einem Absatz."
     )
     out = [
-        front_matter(hide=["navigation"], title="Netzwerk", description=intro),
-        "# Netzwerk\n",
-        f"{esc(intro)}\n{{ .rn-summary }}\n",
+        *page_head("Netzwerk", intro),
     ]
     if not graph.nodes:
         out.append("Noch keine Personen oder Organisationen.\n{ .rn-empty }\n")

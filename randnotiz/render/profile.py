@@ -153,9 +153,7 @@ def mentioned_in(view: SiteView, entity: Entity, path: DocPath, heading_level: i
 def related_entities(view: SiteView, entity: Entity, path: DocPath) -> str:
     """'Siehe auch' from see_also (both ways) and the entities named alongside."""
     see_also = list(dict.fromkeys(entity.see_also))
-    see_also += [
-        e.id for e in view.entities.values() if entity.id in e.see_also and e.id not in see_also
-    ]
+    see_also += [i for i in view.cited_by.get(entity.id, ()) if i not in see_also]
     out = []
     if see_also:
         out.append("## Siehe auch { #siehe-auch }\n")

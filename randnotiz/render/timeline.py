@@ -17,7 +17,7 @@ from randnotiz.collation import german_key
 from randnotiz.dates import german_date
 from randnotiz.paths import DocPath, Slug, doc_path, relative_link
 from randnotiz.render.article import article_path
-from randnotiz.render.markdown import attr, esc, front_matter, link
+from randnotiz.render.markdown import attr, esc, link, page_head
 from randnotiz.render.view import SiteView, target_of
 
 TIMELINE = "chronik"
@@ -125,9 +125,7 @@ def render_timeline(view: SiteView) -> str:
         "das Neueste zuerst."
     )
     out = [
-        front_matter(hide=["navigation"], title="Chronik", description=intro),
-        "# Chronik\n",
-        f"{esc(intro)}\n{{ .rn-summary }}\n",
+        *page_head("Chronik", intro),
     ]
     listed = events(view)
     if not listed:

@@ -72,6 +72,8 @@ class SiteView:
     members: dict[Slug, tuple[Person, ...]]  # organisation → people affiliated
     children: dict[Slug, tuple[Organization, ...]]  # organisation → sub-organisations
     together: dict[Slug, Counter[Slug]]  # entity → entities in the same paragraphs, with counts
+    articles_by_entity: dict[Slug, frozenset[Slug]]  # entity → the articles that mention it
+    cited_by: dict[Slug, tuple[Slug, ...]]  # entity → entities whose see_also names it, in order
 
     def entity_link(self, source: DocPath, entity_id: Slug) -> str:
         return target_of(self.entities[entity_id]).link_from(source)
@@ -109,6 +111,10 @@ def build_view(corpus: Corpus, settings: Settings) -> SiteView:
     for org in corpus.knowledge.organizations:
         if org.parent:
             children[org.parent].append(org)
+    cited_by: dict[Slug, list[Slug]] = defaultdict(list)
+    for entity in entities.values():
+        for target in dict.fromkeys(entity.see_also):
+            cited_by[target].append(entity.id)
     return SiteView(
         corpus=corpus,
         settings=settings,
@@ -122,4 +128,6 @@ def build_view(corpus: Corpus, settings: Settings) -> SiteView:
         members={k: tuple(sorted(v, key=sort_key)) for k, v in members.items()},
         children={k: tuple(sorted(v, key=sort_key)) for k, v in children.items()},
         together=dict(together),
+        articles_by_entity={k: frozenset(m.article for m in v) for k, v in by_entity.items()},
+        cited_by={k: tuple(v) for k, v in cited_by.items()},
     )
