@@ -14,12 +14,19 @@ import json
 import re
 from collections.abc import Iterable
 
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+#: Every ASCII punctuation mark, with the backslash that escapes it. ``str.translate``
+#: does in one pass in C what a regular expression with a replacement template does
+#: match by match; the site calls this hundreds of thousands of times.
+_ESCAPES = {
+    c: "\\" + chr(c)
+    for first, last in (("!", "/"), (":", "@"), ("[", "`"), ("{", "~"))
+    for c in range(ord(first), ord(last) + 1)
+}
 
 
 def esc(text: str) -> str:
     """Text that Markdown renders as exactly ``text``."""
-    return _PUNCTUATION.sub(r"\\\1", text)
+    return text.translate(_ESCAPES)
 
 
 def attr(text: str) -> str:
