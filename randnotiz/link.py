@@ -9,6 +9,7 @@ resolve, and leaves reporting to the caller.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -97,20 +98,40 @@ def _walk(
                 end = toks[j + 1][1]  # "Jobs'": the apostrophe genitive belongs to the name
             found.append((j, Match(start, end, tuple(child.claims))))
         if _is_word(tok):
-            for ending in index.all_endings:
-                if len(key) > len(ending) and key.endswith(ending):
-                    stem = node.children.get(key[: -len(ending)])
-                    allowed = (
-                        tuple(c for c in stem.claims if ending in index.endings[c.entity])
-                        if stem
-                        else ()
-                    )
-                    if allowed:
-                        found.append((j, Match(start, toks[j][1], allowed)))
+            found += [(j, m) for m in _inflected(key, node, index, start, toks[j][1])]
         if child is None:
             break
         node = child
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _ending_table(endings: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    return frozenset(endings), tuple(sorted({len(e) for e in endings}))
+
+
+def _inflected(key: str, node: Node, index: NameIndex, start: int, end: int) -> list[Match]:
+    """Names below ``node`` that ``key`` is an inflected form of, in the order of their endings.
+
+    Every word of every text comes here, so the word's last one, two or three
+    letters are looked up in a set instead of testing each ending in turn.
+    """
+    if not node.children:
+        return []
+    endings, lengths = _ending_table(index.all_endings)
+    hits: list[tuple[str, Match]] = []
+    for size in lengths:
+        ending = key[-size:]
+        if len(key) <= size or ending not in endings:
+            continue
+        stem = node.children.get(key[:-size])
+        allowed = (
+            tuple(c for c in stem.claims if ending in index.endings[c.entity]) if stem else ()
+        )
+        if allowed:
+            hits.append((ending, Match(start, end, allowed)))
+    hits.sort(key=lambda hit: hit[0])  # the order of index.all_endings
+    return [m for _, m in hits]
 
 
 def _resolve(matches: list[Match], named: set[Slug]) -> tuple[Match, Slug] | tuple[Match, None]:
