@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from randnotiz.config import Project, load_project
+from randnotiz.freshness import inputs_digest, record
 from randnotiz.index import NameIndex, build_index
 from randnotiz.link import LinkedArticle, link_article
 from randnotiz.model import Corpus
@@ -70,6 +71,7 @@ def read_and_link(root: Path) -> Linked:
 
 def build(root: Path) -> BuildResult:
     """Generate ``docs/`` from ``seeds/`` and ``annotations/`` unless something is wrong."""
+    inputs = inputs_digest(root)
     linked = read_and_link(root)
     if has_errors(linked.problems):
         return BuildResult(linked.problems, None, linked)
@@ -81,4 +83,5 @@ def build(root: Path) -> BuildResult:
     if clashes:
         return BuildResult((*linked.problems, *clashes), None, linked)
     report = write_pages(project.docs, pages)
+    record(root, inputs)
     return BuildResult(linked.problems, report, linked)

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 
 from randnotiz.build import build
 from randnotiz.cli import print_problems
+from randnotiz.freshness import is_fresh
 
 log = logging.getLogger("mkdocs.plugins.randnotiz")
 _command = "build"
@@ -34,7 +35,11 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    result = build(_root(config))
+    root = _root(config)
+    if is_fresh(root):
+        log.info("randnotiz: docs/ is up to date with seeds/ and annotations/")
+        return
+    result = build(root)
     if _command == "serve":
         # Printed, not logged: a logged error would abort the strict rebuild,
         # and the point is to keep serving the last good pages.

@@ -1,0 +1,83 @@
+"""Whether ``docs/`` already holds what the sources would generate, without generating it.
+
+``make site`` runs ``randnotiz build`` and then ``mkdocs build``, whose hook
+would generate every page a second time; for a newsroom archive that is the
+whole cost of the generation step again. So each successful build leaves a
+stamp next to ``mkdocs.yml`` (not in ``docs/``, which holds the same bytes for
+the same input wherever it is built): a hash of every input (seeds,
+annotations, ``mkdocs.yml`` and the package's own code) and of the size and
+modification time of every file it generated. When the hook finds the same
+stamp, the pages are current and the build is skipped. Inputs are hashed by
+content, so a save within the same second is never missed; an edited or
+deleted generated page changes its size or time, so the next build puts it back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from randnotiz.config import CONFIG_FILE, Project
+from randnotiz.write import MANIFEST, read_manifest
+
+STAMP = ".randnotiz-stamp"
+PACKAGE = Path(__file__).resolve().parent
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def inputs_digest(root: Path) -> str:
+    """A hash of everything ``build`` reads; take it before reading, so a save during
+    the build makes the stamp stale instead of hiding the change."""
+    digest = hashlib.sha256()
+    sources = [*_files(root / "seeds"), *_files(root / "annotations"), root / CONFIG_FILE]
+    for base, paths in ((root, sources), (PACKAGE, _files(PACKAGE))):
+        for path in paths:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b"\0missing"
+            name = path.relative_to(base).as_posix()
+            digest.update(f"{name}\0{len(data)}\0".encode())
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def outputs_digest(docs: Path) -> str:
+    """A hash of the manifest and of the size and time of every generated file."""
+    digest = hashlib.sha256()
+    for path in [MANIFEST, *sorted(read_manifest(docs))]:
+        try:
+            st = (docs / path).stat()
+        except OSError:
+            digest.update(f"{path}\0missing\n".encode())
+            continue
+        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def record(root: Path, inputs: str) -> None:
+    """Write the stamp after a successful build; only when it changed, so that
+    ``mkdocs serve`` does not see a change where there is none."""
+    text = f"inputs {inputs}\noutputs {outputs_digest(Project(root).docs)}\n"
+    path = root / STAMP
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    path.write_text(text, encoding="utf-8")
+
+
+def is_fresh(root: Path) -> bool:
+    """True when the last build's stamp matches the sources and the generated files."""
+    try:
+        stamp = (root / STAMP).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    expected = f"inputs {inputs_digest(root)}\noutputs {outputs_digest(Project(root).docs)}\n"
+    return stamp == expected
