@@ -8,6 +8,7 @@ Ambiguous aliases are found here, where all names meet.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -84,6 +85,20 @@ class NameIndex:
     claims_by_form: dict[tuple[str, ...], tuple[Claim, ...]]
     endings: dict[Slug, tuple[str, ...]]
     all_endings: tuple[str, ...]
+
+    @functools.cached_property
+    def starts(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words that can begin a name in each trie, inflected forms included.
+
+        Most words of a text begin no name; the linker passes them by with one
+        set lookup instead of a walk into both tries.
+        """
+
+        def of(root: Node) -> frozenset[str]:
+            keys = set(root.children)
+            return frozenset(keys | {k + e for k in keys for e in self.all_endings})
+
+        return of(self.exact), of(self.folded)
 
     def ambiguous(self) -> dict[str, tuple[Claim, ...]]:
         """Forms that two or more entities claim as name or alias."""

@@ -61,9 +61,15 @@ def find_matches(text: str, index: NameIndex) -> list[list[Match]]:
     """
     toks = list(tokens(text))
     out: list[list[Match]] = []
+    exact_starts, folded_starts = index.starts
     i = 0
     while i < len(toks):
-        if not _is_word(toks[i][2]) and toks[i][2] not in index.exact.children:
+        tok = toks[i][2]
+        if _is_word(tok):
+            if tok not in exact_starts and tok.lower() not in folded_starts:
+                i += 1  # neither trie has a name, nor an inflected one, starting here
+                continue
+        elif tok not in index.exact.children:
             i += 1
             continue
         found = [
