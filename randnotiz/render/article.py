@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 
 from randnotiz.dates import german_date
@@ -191,11 +190,15 @@ def related_articles(view: SiteView, article: Article, limit: int = 5) -> list[t
         shared.update(view.articles_by_entity.get(entity, ()))
     del shared[article.id]
     chosen = [(view.articles[a], shared.get(a, 0)) for a in article.related if a in view.articles]
-    # The keys are unique, so the few best equal the head of the whole sorted list.
-    ranked = heapq.nsmallest(
-        limit,
-        (a for a in shared if a not in article.related),
-        key=lambda a: (-shared[a], -view.articles[a].date.toordinal(), a),
-    )
+    # An article naming a company that hundreds of others name shares something with
+    # all of them: take the candidates by count (sorted in C), stop below the count of
+    # the last that can still make the list, and order only those by the whole key.
+    best: list[Slug] = []
+    for a, count in shared.most_common():
+        if len(best) >= limit and count < shared[best[-1]]:
+            break
+        if a not in article.related:
+            best.append(a)
+    ranked = sorted(best, key=lambda a: (-shared[a], -view.articles[a].date.toordinal(), a))
     chosen += [(view.articles[a], shared[a]) for a in ranked]
     return chosen[:limit]
