@@ -14,10 +14,11 @@ from randnotiz.paths import (
     relative_link,
 )
 from randnotiz.render.article import article_path, byline
-from randnotiz.render.markdown import esc, link, one_line, page_head
+from randnotiz.render.markdown import esc, first_sentence, link, one_line, page_head
 from randnotiz.render.view import SiteView, sort_key, target_of
 
 HOME_ARTICLES = 10
+HOME_NAMED = 8
 
 
 def _article_entry(article: Article, source: DocPath, level: int) -> str:
@@ -66,7 +67,25 @@ def render_home(view: SiteView) -> str:
     out += [_article_entry(a, HOME, 3) for a in articles[:HOME_ARTICLES]]
     if len(articles) > HOME_ARTICLES:
         out.append(link("Alle Artikel", relative_link(HOME, doc_path(ARTICLES))) + "\n")
+    out.append(_most_named(view))
     return "\n".join(out)
+
+
+def _most_named(view: SiteView, limit: int = HOME_NAMED) -> str:
+    """The people and organisations named most often: where a reader might start."""
+    counted = [
+        (len(view.mentions_by_entity.get(e.id, ())), e)
+        for e in view.entities.values()
+        if e.kind is not EntityKind.TERM
+    ]
+    ranked = sorted((c for c in counted if c[0]), key=lambda c: (-c[0], sort_key(c[1])))[:limit]
+    if not ranked:
+        return ""
+    out = ["## Häufig genannt { #haeufig-genannt data-search-exclude }\n"]
+    for _, entity in ranked:
+        name = link(esc(entity.name), target_of(entity).link_from(HOME))
+        out.append(f"- {name}: {esc(first_sentence(entity.summary))}")
+    return "\n".join(out) + "\n"
 
 
 def render_article_index(view: SiteView) -> str:
