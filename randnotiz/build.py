@@ -6,6 +6,9 @@ mistake anywhere leaves ``docs/`` exactly as it was.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,10 +72,33 @@ def read_and_link(root: Path) -> Linked:
     return Linked(project, sources, index, articles, tuple(sort_problems(problems)))
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """No cyclic garbage collection while a build runs.
+
+    A build allocates millions of objects that all live until it ends; the
+    collector kept scanning them, a sixth of the time for 1,000 articles. The
+    few cycles a build leaves behind are collected once it is over.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build(root: Path) -> BuildResult:
     """Generate ``docs/`` from ``seeds/`` and ``annotations/`` unless something is wrong."""
+    with _without_cycle_collection():
+        return _build(root)
+
+
+def _build(root: Path) -> BuildResult:
     inputs = inputs_digest(root)
     linked = read_and_link(root)
+    gc.collect()  # once: the parsers' leftovers, before rendering needs the memory
     if has_errors(linked.problems):
         return BuildResult(linked.problems, None, linked)
     project = linked.project
