@@ -1,0 +1,414 @@
+"""``make bench``: how Randnotiz scales with a newsroom archive, against MkDocs itself.
+
+For each size N (articles) with M = 2 N generated people, organisations and
+terms, in a temporary folder:
+
+1. ``randnotiz build`` from an empty ``docs/`` (the generation step): wall
+   time, CPU time and peak memory;
+2. ``mkdocs build --strict`` of the generated site, against a floor: the same
+   build of the same number of plain Markdown pages of the same byte sizes,
+   same theme, plugins, extensions and navigation, without the Randnotiz hook;
+3. a rebuild with nothing changed (files written: must be 0) and one after a
+   single summary changed in YAML (files written: exactly the pages that show it);
+4. the search index: bytes per article, text repeated across pages, article
+   sentences that profile pages would index a second time (must be 0).
+
+Then the linker against one regular expression per alias at M = 2,000.
+Figures go to a table on stdout and to ``.artifacts/bench.json``.
+
+Repetitions: generation runs ``--repeat`` times at every size; a MkDocs build
+of 1,000 articles takes minutes on two cores, so MkDocs and the floor run
+``--repeat`` times up to ``--mkdocs-repeat-max`` articles and once above, and
+the floor is built up to ``--floor-max`` articles. Medians throughout.
+
+    .venv/bin/python scripts/bench.py                   # the full run, about 13 minutes
+    .venv/bin/python scripts/bench.py --quick           # 250 and 500 articles, once
+    .venv/bin/python scripts/bench.py --sizes 20 --repeat 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from benchcorpus import (
+    REPO,
+    SizeSpec,
+    Synthetic,
+    copy_hand_written,
+    make_corpus,
+    plain_pages,
+    write_project,
+)
+from benchlinker import LinkerFigures, compare
+from benchprocess import Run, changed, median, run, snapshot
+from benchsearch import measure
+
+from randnotiz.config import load_project
+from randnotiz.model import LINKED_BLOCKS
+from randnotiz.read import read_sources
+
+DEFAULT_SIZES = (250, 500, 1000, 2000)
+TOKEN = "Zwischenstandsmeldung"  # a word no generated page holds before the change
+
+FLOOR_SENTENCES = (
+    "Die Verhandlungen zogen sich bis in den späten Abend, ohne dass eine Einigung in Sicht war.",
+    "Beobachter rechnen damit, dass sich die Lage in den kommenden Wochen kaum entspannen wird.",
+    "Im Vergleich zum Vorjahr stiegen die Ausgaben deutlich, während die Einnahmen stagnierten.",
+    "Viele Beschäftigte äußerten sich zurückhaltend, einige sprachen offen von Verunsicherung.",
+    "Für die kommenden Monate kündigte die Leitung weitere Gespräche mit allen Beteiligten an.",
+    "Ob die Pläne aufgehen, hängt nicht zuletzt von der Entwicklung der Zinsen und Preise ab.",
+)
+
+
+@dataclass(frozen=True)
+class Targets:
+    generation_share: float = 0.10  # of the MkDocs build time of the same site
+    mkdocs_over_floor: float = 1.3
+    doubling: float = 2.2  # time(2 N) / time(N)
+    linker_speedup: float = 20.0
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How often to measure what; see the module docstring."""
+
+    sizes: tuple[int, ...]
+    repeat: int
+    mkdocs_repeat_max: int
+    floor_max: int
+    linker_entities: int
+    linker_articles: int
+    seed: int
+
+    def mkdocs_repeat(self, n: int) -> int:
+        return self.repeat if n <= self.mkdocs_repeat_max else 1
+
+
+def floor_text(number: int, size: int) -> str:
+    """Plain German paragraphs and headings, no links, exactly ``size`` bytes in UTF-8."""
+    parts = [f"# Seite {number}\n"]
+    length = len(parts[0].encode("utf-8"))
+    i = number
+    while length < size:
+        if i % 5 == 0:
+            piece = f"\n## Abschnitt {i}\n\n"
+        else:
+            sentences = (FLOOR_SENTENCES[(i + k) % len(FLOOR_SENTENCES)] for k in range(3))
+            piece = "\n" + " ".join(sentences) + "\n"
+        parts.append(piece)
+        length += len(piece.encode("utf-8"))
+        i += 1
+    data = "".join(parts).encode("utf-8")[: max(size - 1, 0)].decode("utf-8", "ignore")
+    data = data.rstrip() + "\n"
+    return data + " " * (size - len(data.encode("utf-8")))
+
+
+def reset_docs(project: Path) -> None:
+    shutil.rmtree(project / "docs", ignore_errors=True)
+    copy_hand_written(project / "docs")
+
+
+def pages_showing(docs: Path, token: str) -> list[str]:
+    return sorted(
+        p.relative_to(docs).as_posix()
+        for p in docs.rglob("*")
+        if p.is_file() and token in p.read_text(encoding="utf-8", errors="replace")
+    )
+
+
+def change_summary(synthetic: Synthetic) -> tuple[str, str]:
+    """Give a typically mentioned generated person a new summary; its id and the new text."""
+    used = sorted(
+        (p for p in synthetic.people if synthetic.uses.get(p.id)),
+        key=lambda p: (len(synthetic.uses[p.id]), p.id),
+    )
+    person = used[len(used) // 2]
+    people = synthetic.root / "annotations" / "people.yml"
+    text = people.read_text(encoding="utf-8")
+    start = text.index(f"- name: {person.name}\n")
+    line_start = text.index("  summary: ", start)
+    line_end = text.index("\n", line_start)
+    old = text[line_start + len("  summary: ") : line_end]
+    new = f"{TOKEN}: {old}"
+    line = f"  summary: {json.dumps(new, ensure_ascii=False)}"
+    people.write_text(text[:line_start] + line + text[line_end:], encoding="utf-8")
+    return person.id, new
+
+
+def _walls(runs: list[Run]) -> list[float]:
+    return [r.wall for r in runs]
+
+
+def bench_size(n: int, plan: Plan, work: Path) -> dict:
+    folder = work / f"n{n}"
+    project, floor = folder / "project", folder / "floor"
+    started = time.perf_counter()
+    synthetic = make_corpus(project, SizeSpec(n, 2 * n, plan.seed))
+    corpus_seconds = time.perf_counter() - started
+    with_floor = n <= plan.floor_max
+
+    generation: list[Run] = []
+    mkdocs: list[Run] = []
+    floors: list[Run] = []
+    for rep in range(plan.repeat):
+        reset_docs(project)
+        generation.append(run(["randnotiz", "build"], project))
+        line = f"  N={n} rep {rep + 1}/{plan.repeat}: generation {generation[-1].wall:.1f} s"
+        if rep < plan.mkdocs_repeat(n):
+            mkdocs.append(run(["mkdocs", "build", "--strict"], project))
+            line += f", mkdocs {mkdocs[-1].wall:.1f} s"
+            if with_floor:
+                if rep == 0:
+                    write_project(floor, with_hook=False)
+                    shutil.rmtree(floor / "docs")
+                    plain_pages(project / "docs", floor / "docs", floor_text)
+                floors.append(run(["mkdocs", "build", "--strict"], floor))
+                line += f", floor {floors[-1].wall:.1f} s"
+        print(line, file=sys.stderr)
+
+    docs = project / "docs"
+    markdown = list(docs.rglob("*.md"))
+    sources = read_sources(load_project(project)[0])
+    texts = [b.text for a in sources.articles for b in a.blocks if b.kind in LINKED_BLOCKS]
+    kb = sources.knowledge
+    profiles = len(kb.people) + len(kb.organizations)
+    search = measure(project / "site", texts, len(sources.articles), profiles)
+    floor_index = floor / "site" / "search" / "search_index.json"
+
+    before = snapshot(docs)
+    nothing = run(["randnotiz", "build"], project)
+    unchanged_writes = changed(before, snapshot(docs))
+
+    entity, _ = change_summary(synthetic)
+    before = snapshot(docs)
+    one = run(["randnotiz", "build"], project)
+    summary_writes = changed(before, snapshot(docs))
+    shown = pages_showing(docs, TOKEN)
+
+    mkdocs_seconds = median(_walls(mkdocs))
+    generation_seconds = median(_walls(generation))
+    return {
+        "articles": len(sources.articles),
+        "generated_entities": synthetic.entity_count,
+        "entities": len(kb.entities),
+        "pages": len(markdown),
+        "docs_bytes": sum(p.stat().st_size for p in docs.rglob("*") if p.is_file()),
+        "corpus_seconds": corpus_seconds,
+        "generation_seconds": generation_seconds,
+        "generation_cpu_seconds": median(r.cpu for r in generation),
+        "generation_peak_mb": max(r.peak_mb for r in generation),
+        "mkdocs_seconds": mkdocs_seconds,
+        "mkdocs_peak_mb": max(r.peak_mb for r in mkdocs),
+        "floor_seconds": median(_walls(floors)) if floors else None,
+        "whole_seconds": generation_seconds + mkdocs_seconds,
+        "runs": {
+            "generation": _walls(generation),
+            "mkdocs": _walls(mkdocs),
+            "floor": _walls(floors),
+        },
+        "rebuild_unchanged_seconds": nothing.wall,
+        "rebuild_unchanged_written": unchanged_writes,
+        "summary_entity": entity,
+        "summary_seconds": one.wall,
+        "summary_written": summary_writes,
+        "summary_shown": shown,
+        "search": asdict(search)
+        | {
+            "bytes_per_article": search.bytes_per_article,
+            "duplicated_share": search.duplicated_share,
+            "floor_index_bytes": floor_index.stat().st_size if with_floor else None,
+        },
+    }
+
+
+def bench_linker(work: Path, plan: Plan) -> dict:
+    """The linkers on a sample of the archive whose M is nearest ``plan.linker_entities``."""
+    n = min(plan.sizes, key=lambda s: abs(2 * s - plan.linker_entities))
+    sources = read_sources(load_project(work / f"n{n}" / "project")[0])
+    step = max(1, len(sources.articles) // plan.linker_articles)
+    sample = list(sources.articles[::step][: plan.linker_articles])
+    figures: LinkerFigures = compare(sources.knowledge, sample, plan.repeat)
+    return asdict(figures) | {"speedup": figures.speedup}
+
+
+def ratios(results: dict, targets: Targets) -> dict:
+    sizes = results["sizes"]
+    by_n = {s["articles"]: s for s in sizes}
+    out: dict = {
+        "generation_share": {
+            n: s["generation_seconds"] / s["mkdocs_seconds"] for n, s in by_n.items()
+        },
+        "mkdocs_over_floor": {
+            n: s["mkdocs_seconds"] / s["floor_seconds"]
+            for n, s in by_n.items()
+            if s["floor_seconds"]
+        },
+        "doubling": {},
+        "linker_speedup": results["linker"]["speedup"],
+    }
+    for n, s in by_n.items():
+        if 2 * n in by_n:
+            d = by_n[2 * n]
+            out["doubling"][f"{2 * n}/{n}"] = {
+                "generation": d["generation_seconds"] / s["generation_seconds"],
+                "mkdocs": d["mkdocs_seconds"] / s["mkdocs_seconds"],
+                "whole": d["whole_seconds"] / s["whole_seconds"],
+                "generation_peak_mb": d["generation_peak_mb"] / s["generation_peak_mb"],
+            }
+    last = list(out["doubling"].values())[-1] if out["doubling"] else None
+    share, floor = out["generation_share"].values(), out["mkdocs_over_floor"].values()
+    out["met"] = {
+        "generation_share": all(v <= targets.generation_share for v in share),
+        "mkdocs_over_floor": all(v <= targets.mkdocs_over_floor for v in floor),
+        "doubling_generation": last is None or last["generation"] <= targets.doubling,
+        "doubling_whole": last is None or last["whole"] <= targets.doubling,
+        "linker_speedup": out["linker_speedup"] >= targets.linker_speedup,
+        "unchanged_rebuild_writes_nothing": all(not s["rebuild_unchanged_written"] for s in sizes),
+        "summary_change_writes_the_pages_showing_it": all(
+            s["summary_written"] == s["summary_shown"] for s in sizes
+        ),
+        "no_article_sentence_indexed_twice": all(
+            s["search"]["article_sentences_on_profiles"] == 0 for s in sizes
+        ),
+    }
+    return out
+
+
+def _cell(value: float | None, fmt: str, width: int) -> str:
+    return f"{'-':>{width}}" if value is None else f"{value:>{width}{fmt}}"
+
+
+def table(results: dict) -> str:
+    head = (
+        f"{'N':>5} {'M':>5} {'pages':>6} {'gen s':>7} {'peak MB':>8} {'mkdocs s':>9} "
+        f"{'floor s':>8} {'mk/floor':>8} {'gen/mk':>7} {'whole s':>8} {'idx KB/art':>10} "
+        f"{'no-op':>6} {'1 summary':>10}"
+    )
+    lines = [head, "-" * len(head)]
+    for s in results["sizes"]:
+        floor = s["floor_seconds"]
+        lines.append(
+            f"{s['articles']:>5} {s['generated_entities']:>5} {s['pages']:>6} "
+            f"{s['generation_seconds']:>7.2f} {s['generation_peak_mb']:>8.0f} "
+            f"{s['mkdocs_seconds']:>9.2f} {_cell(floor, '.2f', 8)} "
+            f"{_cell(floor and s['mkdocs_seconds'] / floor, '.2f', 8)} "
+            f"{s['generation_seconds'] / s['mkdocs_seconds']:>7.1%} {s['whole_seconds']:>8.2f} "
+            f"{s['search']['bytes_per_article'] / 1024:>10.1f} "
+            f"{len(s['rebuild_unchanged_written']):>6} "
+            f"{len(s['summary_written']):>4}/{len(s['summary_shown']):<5}"
+        )
+    r = results["ratios"]
+    lk = results["linker"]
+    lines += [
+        "",
+        "medians of wall time; whole = randnotiz build + mkdocs build "
+        "(whose hook finds docs/ current)",
+        "no-op: files a rebuild with nothing changed wrote; "
+        "1 summary: files written / pages that show the changed summary",
+        "runs per size: " + ", ".join(
+            f"{s['articles']}: {len(s['runs']['generation'])}/{len(s['runs']['mkdocs'])}/"
+            f"{len(s['runs']['floor'])}"
+            for s in results["sizes"]
+        ) + " (generation/mkdocs/floor)",
+        "",
+    ]
+    for pair, d in r["doubling"].items():
+        lines.append(
+            f"time({pair}): generation {d['generation']:.2f}, mkdocs {d['mkdocs']:.2f}, "
+            f"whole {d['whole']:.2f}, peak memory {d['generation_peak_mb']:.2f}"
+        )
+    lines.append(
+        f"linker at M={lk['entities']} ({lk['aliases']} aliases), {lk['articles']} articles, "
+        f"{lk['characters']:,} characters: trie {lk['linker_seconds']:.3f} s "
+        f"(index {lk['index_seconds']:.3f} s), one regex per alias {lk['naive_seconds']:.2f} s "
+        f"(compile {lk['compile_seconds']:.2f} s): {lk['speedup']:.0f}x faster"
+    )
+    for s in results["sizes"]:
+        q = s["search"]
+        floor = q["floor_index_bytes"]
+        lines.append(
+            f"search index N={s['articles']}: {q['index_bytes'] / 1e6:.1f} MB, "
+            f"{q['bytes_per_article'] / 1024:.1f} KB per article"
+            + (f" (floor {floor / 1e6:.1f} MB)" if floor else "")
+            + f"; {q['duplicated_share']:.1%} of its text repeated on another page; "
+            f"{q['article_sentences_on_profiles']} article sentences on profiles; "
+            f"{q['profiles_indexed']}/{q['profiles']} profiles and "
+            f"{q['articles_indexed']}/{q['articles']} articles searchable"
+        )
+    lines.append("")
+    for name, ok in r["met"].items():
+        lines.append(f"{'met   ' if ok else 'MISSED'} {name}")
+    return "\n".join(lines)
+
+
+def parse_args(argv: list[str] | None) -> tuple[Plan, Path, Path | None]:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="article counts N")
+    p.add_argument("--repeat", type=int, default=3, help="repetitions (medians)")
+    p.add_argument("--mkdocs-repeat-max", type=int, default=500, help="largest N built repeatedly")
+    p.add_argument("--floor-max", type=int, default=1000, help="largest N with a floor build")
+    p.add_argument("--quick", action="store_true", help="sizes 250,500 and one repetition")
+    p.add_argument("--linker-entities", type=int, default=2000, help="M for the linker comparison")
+    p.add_argument("--linker-articles", type=int, default=100, help="articles the linkers read")
+    p.add_argument("--seed", type=int, default=2025)
+    p.add_argument("--out", type=Path, default=REPO / ".artifacts" / "bench.json")
+    p.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = p.parse_args(argv)
+    if args.quick:
+        args.sizes, args.repeat = "250,500", 1
+    plan = Plan(
+        sizes=tuple(int(s) for s in args.sizes.split(",")),
+        repeat=args.repeat,
+        mkdocs_repeat_max=args.mkdocs_repeat_max,
+        floor_max=args.floor_max,
+        linker_entities=args.linker_entities,
+        linker_articles=args.linker_articles,
+        seed=args.seed,
+    )
+    return plan, args.out, args.keep
+
+
+def main(argv: list[str] | None = None) -> int:
+    plan, out, keep = parse_args(argv)
+    work = keep or Path(tempfile.mkdtemp(prefix="randnotiz-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    results: dict = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "plan": asdict(plan),
+        "sizes": [],
+    }
+    try:
+        for n in plan.sizes:
+            print(f"N={n}, M={2 * n}", file=sys.stderr)
+            results["sizes"].append(bench_size(n, plan, work))
+        print("linker", file=sys.stderr)
+        results["linker"] = bench_linker(work, plan)
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    results["ratios"] = ratios(results, Targets())
+    results["targets"] = asdict(Targets())
+    results["seconds"] = time.perf_counter() - started
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(table(results))
+    print(f"\n{results['seconds']:.0f} s in all; figures in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
