@@ -102,7 +102,13 @@ def _converted(root: yaml.Node | None, file: str) -> tuple[Node | None, list[Pro
     if root is None:
         return None, []
     problems: list[Problem] = []
-    return _convert(root, file, yaml.SafeLoader(""), problems), problems
+    constructor = yaml.SafeLoader("")
+    try:
+        return _convert(root, file, constructor, problems), problems
+    finally:
+        # The loader holds a bound method of itself, and through its cache every node
+        # it built; without this only the cycle collector would free them.
+        constructor.dispose()
 
 
 def _convert(
