@@ -7,9 +7,10 @@ mistake anywhere leaves ``docs/`` exactly as it was.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from randnotiz.config import Project, load_project
@@ -17,9 +18,10 @@ from randnotiz.freshness import inputs_digest, record
 from randnotiz.index import NameIndex, build_index
 from randnotiz.link import LinkedArticle, link_article
 from randnotiz.model import Corpus
+from randnotiz.parallel import run_all
 from randnotiz.problems import Problem, error, has_errors, sort_problems
 from randnotiz.read import Sources, read_sources
-from randnotiz.render import render_site
+from randnotiz.render import page_jobs
 from randnotiz.write import WriteReport, conflicts, write_pages
 
 
@@ -59,7 +61,13 @@ def read_and_link(root: Path) -> Linked:
     sources = read_sources(project)
     problems += sources.problems
     index = build_index(sources.knowledge)
-    articles = tuple(link_article(a, index, project.settings.link) for a in sources.articles)
+    policy = project.settings.link
+    found = run_all([partial(link_article, a, index, policy) for a in sources.articles])
+    # A helper process sends back a copy of the article; keep the one that was read.
+    articles = tuple(
+        replace(linked, article=article)
+        for linked, article in zip(found, sources.articles, strict=True)
+    )
     for linked in articles:
         for note in linked.missing_notes:
             problems.append(
@@ -89,6 +97,10 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def _encoded(render: Callable[[], str]) -> bytes:
+    return render().encode("utf-8")
+
+
 def build(root: Path) -> BuildResult:
     """Generate ``docs/`` from ``seeds/`` and ``annotations/`` unless something is wrong."""
     with _without_cycle_collection():
@@ -98,13 +110,12 @@ def build(root: Path) -> BuildResult:
 def _build(root: Path) -> BuildResult:
     inputs = inputs_digest(root)
     linked = read_and_link(root)
-    gc.collect()  # once: the parsers' leftovers, before rendering needs the memory
     if has_errors(linked.problems):
         return BuildResult(linked.problems, None, linked)
     project = linked.project
-    pages = [
-        (path, text.encode("utf-8")) for path, text in render_site(linked.corpus, project.settings)
-    ]
+    jobs = page_jobs(linked.corpus, project.settings)
+    encoded = run_all([partial(_encoded, render) for _, render in jobs])
+    pages = [(path, data) for (path, _), data in zip(jobs, encoded, strict=True)]
     clashes = conflicts(project.docs, pages, project.shown(project.docs))
     if clashes:
         return BuildResult((*linked.problems, *clashes), None, linked)

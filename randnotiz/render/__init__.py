@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from randnotiz.config import Settings
-from randnotiz.model import Corpus, EntityKind
+from randnotiz.model import Article, Corpus, EntityKind, Organization, Person
 from randnotiz.paths import ARTICLES, GLOSSARY, HOME, ORGANIZATIONS, PEOPLE, DocPath, doc_path
 from randnotiz.render.article import article_path, render_article
 from randnotiz.render.export import ENTITIES_PATH, MENTIONS_PATH, render_entities, render_mentions
@@ -13,13 +16,14 @@ from randnotiz.render.jsonld import article_jsonld, profile_jsonld
 from randnotiz.render.listing import render_article_index, render_entity_index, render_home
 from randnotiz.render.network import (
     NETWORK_PATH,
+    Network,
     build_network,
     render_neighbourhood,
     render_network,
 )
 from randnotiz.render.profile import render_profile
 from randnotiz.render.timeline import TIMELINE_PATH, render_timeline
-from randnotiz.render.view import build_view, target_of
+from randnotiz.render.view import SiteView, build_view, target_of
 
 Page = tuple[DocPath, str]
 
@@ -35,26 +39,41 @@ def with_blocks(markdown: str, *blocks: str) -> str:
 
 def render_site(corpus: Corpus, settings: Settings) -> list[Page]:
     """Every generated page and data file of the site, in a stable order."""
+    return [(path, render()) for path, render in page_jobs(corpus, settings)]
+
+
+def page_jobs(corpus: Corpus, settings: Settings) -> list[tuple[DocPath, Callable[[], str]]]:
+    """Every page of ``render_site`` with the call that renders it, not yet called.
+
+    The lookups all pages share are built here, once; each call then depends on
+    nothing but them, so the build can render the pages on several cores.
+    """
     view = build_view(corpus, settings)
     network = build_network(view)
-    pages: list[Page] = [
-        (HOME, render_home(view)),
-        (doc_path(ARTICLES), render_article_index(view)),
-        (doc_path(PEOPLE), render_entity_index(view, EntityKind.PERSON)),
-        (doc_path(ORGANIZATIONS), render_entity_index(view, EntityKind.ORGANIZATION)),
-        (doc_path(GLOSSARY), render_glossary(view)),
-        (NETWORK_PATH, render_network(view, network)),
-        (TIMELINE_PATH, render_timeline(view)),
-        (FEED_PATH, render_feed(view)),
-        (ENTITIES_PATH, render_entities(view)),
-        (MENTIONS_PATH, render_mentions(view)),
+    jobs: list[tuple[DocPath, Callable[[], str]]] = [
+        (HOME, partial(render_home, view)),
+        (doc_path(ARTICLES), partial(render_article_index, view)),
+        (doc_path(PEOPLE), partial(render_entity_index, view, EntityKind.PERSON)),
+        (doc_path(ORGANIZATIONS), partial(render_entity_index, view, EntityKind.ORGANIZATION)),
+        (doc_path(GLOSSARY), partial(render_glossary, view)),
+        (NETWORK_PATH, partial(render_network, view, network)),
+        (TIMELINE_PATH, partial(render_timeline, view)),
+        (FEED_PATH, partial(render_feed, view)),
+        (ENTITIES_PATH, partial(render_entities, view)),
+        (MENTIONS_PATH, partial(render_mentions, view)),
     ]
-    pages += [
-        (article_path(a.id), render_article(view, a, jsonld=article_jsonld(view, a)))
-        for a in corpus.articles
+    jobs += [(article_path(a.id), partial(_article, view, a)) for a in corpus.articles]
+    jobs += [
+        (target_of(entity).path, partial(_profile, view, network, entity))
+        for entity in (*corpus.knowledge.people, *corpus.knowledge.organizations)
     ]
-    for entity in (*corpus.knowledge.people, *corpus.knowledge.organizations):
-        profile = render_profile(view, entity, jsonld=profile_jsonld(view, entity))
-        neighbourhood = render_neighbourhood(network, entity, settings)
-        pages.append((target_of(entity).path, with_blocks(profile, neighbourhood)))
-    return pages
+    return jobs
+
+
+def _article(view: SiteView, article: Article) -> str:
+    return render_article(view, article, jsonld=article_jsonld(view, article))
+
+
+def _profile(view: SiteView, network: Network, entity: Person | Organization) -> str:
+    profile = render_profile(view, entity, jsonld=profile_jsonld(view, entity))
+    return with_blocks(profile, render_neighbourhood(network, entity, view.settings))
