@@ -40,10 +40,8 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def _share(first: int, step: int) -> list[object]:
-    """Every ``step``-th job from ``first``: interleaved, so each worker gets a fair mix
-    of long pages and short ones."""
-    return [job() for job in _jobs[first::step]]
+def _run(number: int) -> object:
+    return _jobs[number]()
 
 
 def run_all(jobs: Sequence[Callable[[], T]]) -> list[T]:
@@ -55,14 +53,12 @@ def run_all(jobs: Sequence[Callable[[], T]]) -> list[T]:
     _jobs = jobs
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
-            others = [pool.submit(_share, first, workers) for first in range(1, workers)]
-            shares = [_share(0, workers), *(f.result() for f in others)]
+        # Small chunks, handed out as helpers finish: one long job (the data export,
+        # the network drawing) does not leave the other helpers waiting.
+        chunk = max(1, len(jobs) // (workers * 16))
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return list(pool.map(_run, range(len(jobs)), chunksize=chunk))  # type: ignore[arg-type]
     except BrokenProcessPool:  # a helper died (out of memory, killed): do it all here
         return [job() for job in jobs]
     finally:
         _jobs = ()
-    results: list[object] = [None] * len(jobs)
-    for first, share in enumerate(shares):
-        results[first::workers] = share
-    return results  # type: ignore[return-value]
