@@ -16,10 +16,11 @@ terms, in a temporary folder:
 Then the linker against one regular expression per alias at M = 2,000.
 Figures go to a table on stdout and to ``.artifacts/bench.json``.
 
-Repetitions: generation runs ``--repeat`` times at every size; a MkDocs build
-of 1,000 articles takes minutes on two cores, so MkDocs and the floor run
-``--repeat`` times up to ``--mkdocs-repeat-max`` articles and once above, and
-the floor is built up to ``--floor-max`` articles. Medians throughout.
+Repetitions: generation runs ``--repeat`` times at every size. A MkDocs build
+of 2,000 articles takes three minutes on two cores, so to finish within 15
+minutes MkDocs and the floor run ``--repeat`` times up to ``--mkdocs-repeat-max``
+articles and once above, and the floor is built up to ``--floor-max``
+articles. Medians throughout.
 
     .venv/bin/python scripts/bench.py                   # the full run, about 13 minutes
     .venv/bin/python scripts/bench.py --quick           # 250 and 500 articles, once
@@ -175,6 +176,7 @@ def bench_size(n: int, plan: Plan, work: Path) -> dict:
                 line += f", floor {floors[-1].wall:.1f} s"
         print(line, file=sys.stderr)
 
+    print(f"  N={n}: corpus generated in {corpus_seconds:.1f} s", file=sys.stderr)
     docs = project / "docs"
     markdown = list(docs.rglob("*.md"))
     sources = read_sources(load_project(project)[0])
@@ -193,6 +195,11 @@ def bench_size(n: int, plan: Plan, work: Path) -> dict:
     one = run(["randnotiz", "build"], project)
     summary_writes = changed(before, snapshot(docs))
     shown = pages_showing(docs, TOKEN)
+    print(
+        f"  N={n}: rebuilds {nothing.wall:.1f} s (nothing changed, {len(unchanged_writes)} "
+        f"written), {one.wall:.1f} s (one summary, {len(summary_writes)} written)",
+        file=sys.stderr,
+    )
 
     mkdocs_seconds = median(_walls(mkdocs))
     generation_seconds = median(_walls(generation))
@@ -336,10 +343,11 @@ def table(results: dict) -> str:
         q = s["search"]
         floor = q["floor_index_bytes"]
         lines.append(
-            f"search index N={s['articles']}: {q['index_bytes'] / 1e6:.1f} MB, "
+            f"search index N={s['articles']}: {q['index_bytes'] / 1e6:.1f} MB "
+            f"({q['gzip_bytes'] / 1e6:.1f} MB gzipped), "
             f"{q['bytes_per_article'] / 1024:.1f} KB per article"
             + (f" (floor {floor / 1e6:.1f} MB)" if floor else "")
-            + f"; {q['duplicated_share']:.1%} of its text repeated on another page; "
+            + f"; {q['duplicated_share']:.1%} of its text repeated by the site on another page; "
             f"{q['article_sentences_on_profiles']} article sentences on profiles; "
             f"{q['profiles_indexed']}/{q['profiles']} profiles and "
             f"{q['articles_indexed']}/{q['articles']} articles searchable"
@@ -354,7 +362,7 @@ def parse_args(argv: list[str] | None) -> tuple[Plan, Path, Path | None]:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="article counts N")
     p.add_argument("--repeat", type=int, default=3, help="repetitions (medians)")
-    p.add_argument("--mkdocs-repeat-max", type=int, default=500, help="largest N built repeatedly")
+    p.add_argument("--mkdocs-repeat-max", type=int, default=250, help="largest N built repeatedly")
     p.add_argument("--floor-max", type=int, default=1000, help="largest N with a floor build")
     p.add_argument("--quick", action="store_true", help="sizes 250,500 and one repetition")
     p.add_argument("--linker-entities", type=int, default=2000, help="M for the linker comparison")

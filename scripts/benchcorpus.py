@@ -35,7 +35,7 @@ from randnotiz.read.annotations import GLOSSARY_FILE, ORGANIZATIONS_FILE, PEOPLE
 from randnotiz.write import MANIFEST, read_manifest
 
 REPO = Path(__file__).resolve().parent.parent
-Entry = dict[str, Any]  # one entry of a YAML list, as yaml.safe_dump writes it
+Entry = dict[str, Any]  # one entry of a YAML list, as the dumper writes it
 
 #: Share of an article's entities that stay the shipped ones, so that a few
 #: names (a big company, a common term) run through many articles, as in a newsroom.
@@ -77,11 +77,13 @@ ORG_KINDS = ("Unternehmen", "Start-up", "Forschungslabor", "Behörde", "Verband"
 TERM_HEADS = """
 Strom Wärme Daten Fracht Kredit Boden Wasser Funk Zins Miet Pflege Schul Bahn Hafen Kohle
 Solar Wind Gas Netz Chip Cloud Renten Grenz Kabel Speicher Lizenz Wohn Agrar Klima Steuer
-Tarif Zoll Mobil Paket Signal Roboter Akku Code Server Handels
+Tarif Zoll Mobil Paket Signal Roboter Akku Code Server Handels Export Import Patent Kassen
+Forst Fischerei Luftfahrt Tourismus Medien Sender Bildungs Wasserstoff Batterie Lithium
 """.split()
 TERM_TAILS = """
 pakt quote abgabe fonds register index bremse deckel prämie pflicht reform kompass
 monitor zertifikat bonus grenze programm verbund korridor auktion siegel charta kataster
+garantie kodex rahmen fahrplan gipfel ausschuss konsortium protokoll leitfaden umlage
 """.split()
 CITIES = """
 Hamburg Bremen Hannover Leipzig Dresden Erfurt Kassel Köln Bonn Mainz Mannheim Stuttgart
@@ -487,6 +489,13 @@ def write_article(
     return "\n\n".join(lines) + "\n", notes
 
 
+def _yaml(data: object) -> str:
+    """YAML as an editor writes it, by libyaml when PyYAML has it (the pure-Python
+    emitter took most of the time of generating an archive)."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
 def _notes_yaml(notes: list[Note]) -> str:
     data = {
         "notes": [
@@ -499,7 +508,7 @@ def _notes_yaml(notes: list[Note]) -> str:
             for n in notes
         ]
     }
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return _yaml(data)
 
 
 def _title(rng: random.Random, template: Template, casting: Casting, used: set[str]) -> str:
@@ -555,7 +564,7 @@ def write_project(root: Path, with_hook: bool = True) -> None:
 
 def _append_yaml(target: Path, shipped: Path, entries: list[Entry]) -> None:
     text = shipped.read_text(encoding="utf-8") if shipped.exists() else ""
-    extra = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000)
+    extra = _yaml(entries)
     target.write_text(text.rstrip("\n") + "\n\n" + extra if text.strip() else extra, "utf-8")
 
 

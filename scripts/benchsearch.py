@@ -4,12 +4,15 @@ Material's search plugin writes one JSON file that every reader downloads on
 the first search, so its size per article is the figure that decides whether
 search stays usable. Article sentences must be found on the article only: the
 "Erwähnt in" lists of profiles repeat them and are marked
-``data-search-exclude``. Text that other pages repeat (summaries in "Siehe
-auch", in "In diesem Artikel", on the index pages) is counted too.
+``data-search-exclude``. Text the site repeats on another page (summaries in
+"Siehe auch", ledes on the index of articles) is counted too; the synthetic
+articles share their template's sentences, so all articles count as one source
+and only what the site itself copies is measured.
 """
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -30,7 +33,8 @@ class SearchFigures:
     articles: int
     entries: int
     text_bytes: int
-    duplicated_bytes: int  # sentences indexed on more than one page, beyond the first
+    gzip_bytes: int  # what a server sends with compression
+    duplicated_bytes: int  # sentences the site indexes again on another page, beyond the first
     article_sentences_on_profiles: int  # must be 0: "Erwähnt in" is excluded
     profiles_indexed: int
     profiles: int
@@ -62,7 +66,7 @@ def measure(site: Path, article_texts: list[str], articles: int, profiles: int) 
     path = site / "search" / "search_index.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     docs = data["docs"]
-    pages_by_sentence: dict[str, set[str]] = defaultdict(set)
+    sources_by_sentence: dict[str, set[str]] = defaultdict(set)
     article_sentences = {s for text in article_texts for s in sentences(text)}
     profile_sentences: set[str] = set()
     text_bytes = 0
@@ -72,15 +76,18 @@ def measure(site: Path, article_texts: list[str], articles: int, profiles: int) 
         section = _section(page)
         indexed[section].add(page)
         text_bytes += len(plain(doc.get("text", "")).encode("utf-8"))
+        source = ARTICLES if section == ARTICLES and page != f"{ARTICLES}/" else page
         for s in sentences(doc.get("text", "")):
-            pages_by_sentence[s].add(page)
+            sources_by_sentence[s].add(source)
             if section in (PEOPLE, ORGANIZATIONS) and page != f"{section}/":
                 profile_sentences.add(s)
     duplicated = sum(
-        len(s.encode("utf-8")) * (len(pages) - 1) for s, pages in pages_by_sentence.items()
+        len(s.encode("utf-8")) * (len(sources) - 1) for s, sources in sources_by_sentence.items()
     )
+    raw = path.read_bytes()
     return SearchFigures(
-        index_bytes=path.stat().st_size,
+        index_bytes=len(raw),
+        gzip_bytes=len(gzip.compress(raw, compresslevel=6)),
         articles=articles,
         entries=len(docs),
         text_bytes=text_bytes,

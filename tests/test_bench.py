@@ -42,6 +42,7 @@ SIZE_FIGURES = (
 )
 SEARCH_FIGURES = (
     "index_bytes",
+    "gzip_bytes",
     "bytes_per_article",
     "duplicated_share",
     "article_sentences_on_profiles",
