@@ -111,6 +111,11 @@ def _converted(root: yaml.Node | None, file: str) -> tuple[Node | None, list[Pro
         constructor.dispose()
 
 
+def _is_str(node: yaml.Node) -> bool:
+    """A plain string, which the constructor would return as it is, at a cost."""
+    return node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode)
+
+
 def _convert(
     node: yaml.Node, file: str, constructor: yaml.SafeLoader, problems: list[Problem]
 ) -> Node:
@@ -119,7 +124,11 @@ def _convert(
         items: list[tuple[str, Node]] = []
         seen: dict[str, Origin] = {}
         for key_node, value_node in node.value:
-            key = str(constructor.construct_object(key_node, deep=True))
+            key = (
+                key_node.value
+                if _is_str(key_node)
+                else str(constructor.construct_object(key_node, deep=True))
+            )
             key_origin = origin_of(file, key_node)
             if key in seen:
                 problems.append(
@@ -135,8 +144,8 @@ def _convert(
         return Mapping(where, tuple(items))
     if isinstance(node, yaml.SequenceNode):
         return Sequence(where, tuple(_convert(n, file, constructor, problems) for n in node.value))
-    if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
-        return Value(node.value, where)  # what the constructor returns for a string, minus its cost
+    if _is_str(node):
+        return Value(node.value, where)
     try:
         data = constructor.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
