@@ -9,15 +9,15 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from randnotiz.config import Project, load_project
 from randnotiz.freshness import inputs_digest, record
 from randnotiz.index import NameIndex, build_index
-from randnotiz.link import LinkedArticle, link_article
-from randnotiz.model import Corpus
+from randnotiz.link import LinkedArticle, Unresolved, link_article
+from randnotiz.model import Article, Corpus, LinkPolicy, Mention, Note, PlacedNote
 from randnotiz.parallel import run_all
 from randnotiz.problems import Problem, error, has_errors, sort_problems
 from randnotiz.read import Sources, read_sources
@@ -56,17 +56,24 @@ class BuildResult:
         return self.report is not None
 
 
+def _link_findings(
+    article: Article, index: NameIndex, policy: LinkPolicy
+) -> tuple[tuple[Mention, ...], tuple[PlacedNote, ...], tuple[Unresolved, ...], tuple[Note, ...]]:
+    """What linking found, without the article: a helper process sends back only this."""
+    linked = link_article(article, index, policy)
+    return linked.mentions, linked.notes, linked.unresolved, linked.missing_notes
+
+
 def read_and_link(root: Path) -> Linked:
     project, problems = load_project(root)
     sources = read_sources(project)
     problems += sources.problems
     index = build_index(sources.knowledge)
     policy = project.settings.link
-    found = run_all([partial(link_article, a, index, policy) for a in sources.articles])
-    # A helper process sends back a copy of the article; keep the one that was read.
+    found = run_all([partial(_link_findings, a, index, policy) for a in sources.articles])
     articles = tuple(
-        replace(linked, article=article)
-        for linked, article in zip(found, sources.articles, strict=True)
+        LinkedArticle(article, *findings)
+        for article, findings in zip(sources.articles, found, strict=True)
     )
     for linked in articles:
         for note in linked.missing_notes:
