@@ -15,9 +15,34 @@ from pathlib import Path
 import pytest
 import yaml
 
+from randnotiz.build import read_and_link
+from randnotiz.model import Article
+from randnotiz.read.decode import decode_text
+from randnotiz.read.seed import parse_seed
+from randnotiz.render.view import SiteView, build_view
+
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_SEED = REPO / "seeds" / "2025-07-29-zuckerbergs-ki-offensive.txt"
 SHIPPED_ID = "zuckerbergs-ki-offensive"
+SHIPPED_HEADINGS = [
+    "200 Millionen für einen einzigen Kopf",
+    "Vom Pionier zum Verfolger",
+    "DeepSeek überholt Meta – mit Metas Technik",
+    "Gründermodus: Kontrolle, Druck, Angst",
+    "Meta Superintelligence Labs – Zuckerbergs Elite-Einheit",
+    "Offene Rechnung mit der Forschung",
+    "Der Preis der Offensive",
+    "Meta will die Gelddruckmaschine neu erfinden",
+]
+
+
+def read_seed(path: Path, shown: str | None = None) -> Article:
+    """A seed file as the reader sees it, for tests that compare pages with it."""
+    name = shown or str(path)
+    decoded = decode_text(path.read_bytes(), name)
+    article = parse_seed(decoded.text or "", name).article
+    assert article is not None
+    return article
 
 
 def mkdocs_config(site_dir: Path | None = None) -> dict:
@@ -85,6 +110,13 @@ def build_site(project: Path) -> Path:
 @pytest.fixture(scope="session")
 def shipped_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_project(tmp_path_factory.mktemp("shipped"), shipped=True)
+
+
+@pytest.fixture(scope="session")
+def view(shipped_project: Path) -> SiteView:
+    """The render stage's lookups for the shipped content."""
+    linked = read_and_link(shipped_project)
+    return build_view(linked.corpus, linked.project.settings)
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,15 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from randnotiz.model import BlockKind
-from randnotiz.read.decode import decode_text
-from randnotiz.read.seed import parse_seed
 
-from .conftest import SHIPPED_ID, SHIPPED_SEED, build_site, make_project
+from .conftest import (
+    SHIPPED_HEADINGS,
+    SHIPPED_ID,
+    SHIPPED_SEED,
+    build_site,
+    make_project,
+    read_seed,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -35,13 +40,6 @@ def visible_text(element: Tag) -> str:
     return clone.get_text()
 
 
-def seed_article(path: Path):
-    decoded = decode_text(path.read_bytes(), str(path))
-    article = parse_seed(decoded.text or "", str(path)).article
-    assert article is not None
-    return article
-
-
 def test_article_page_exists_where_the_issue_says(shipped_site: Path) -> None:
     assert (shipped_site / "artikel" / SHIPPED_ID / "index.html").is_file()
 
@@ -61,22 +59,13 @@ def test_title_date_rubric_and_lede(shipped_site: Path) -> None:
     lede = page.select_one("p.rn-lede")
     assert lede is not None
     assert lede["id"] == "absatz-1"
-    assert visible_text(lede) == seed_article(SHIPPED_SEED).lede
+    assert visible_text(lede) == read_seed(SHIPPED_SEED).lede
 
 
 def test_the_eight_section_headings_in_order(shipped_site: Path) -> None:
     page = content(soup_of(shipped_site, SHIPPED_ID))
     headings = [h.get_text().rstrip("¶") for h in page.find_all("h2")]
-    assert headings[:8] == [
-        "200 Millionen für einen einzigen Kopf",
-        "Vom Pionier zum Verfolger",
-        "DeepSeek überholt Meta – mit Metas Technik",
-        "Gründermodus: Kontrolle, Druck, Angst",
-        "Meta Superintelligence Labs – Zuckerbergs Elite-Einheit",
-        "Offene Rechnung mit der Forschung",
-        "Der Preis der Offensive",
-        "Meta will die Gelddruckmaschine neu erfinden",
-    ]
+    assert headings[:8] == SHIPPED_HEADINGS
     assert headings[8:] == ["Anmerkungen der Redaktion", "In diesem Artikel"]
     for h2 in page.find_all("h2")[:8]:
         assert h2.find("a", class_="rn-mention") is None  # headings are not linked
@@ -84,7 +73,7 @@ def test_the_eight_section_headings_in_order(shipped_site: Path) -> None:
 
 def test_every_block_reaches_the_page_verbatim(shipped_site: Path) -> None:
     page = content(soup_of(shipped_site, SHIPPED_ID))
-    article = seed_article(SHIPPED_SEED)
+    article = read_seed(SHIPPED_SEED)
     for block in article.blocks:
         if block.kind is BlockKind.HEADING:
             continue
@@ -175,7 +164,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_hostile_seed_text_comes_out_verbatim(hostile_site: Path) -> None:
-    article = seed_article(HOSTILE)
+    article = read_seed(HOSTILE)
     soup = soup_of(hostile_site, article.id)
     page = content(soup)
     h1 = page.find("h1")
@@ -189,7 +178,7 @@ def test_hostile_seed_text_comes_out_verbatim(hostile_site: Path) -> None:
 
 
 def test_hostile_seed_markup_has_no_effect(hostile_site: Path) -> None:
-    article = seed_article(HOSTILE)
+    article = read_seed(HOSTILE)
     page = content(soup_of(hostile_site, article.id))
     body = BeautifulSoup(str(page), "html.parser")
     for section in body.select(".rn-in-article"):
@@ -216,7 +205,7 @@ def test_yaml_text_cannot_inject_markup(hostile_site: Path) -> None:
 
 
 def test_hostile_title_and_lede_stay_text_in_the_head_and_header(hostile_site: Path) -> None:
-    article = seed_article(HOSTILE)
+    article = read_seed(HOSTILE)
     soup = soup_of(hostile_site, article.id)
     assert soup.title is not None
     assert soup.title.get_text() == f"{article.title} - Randnotiz"

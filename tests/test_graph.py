@@ -21,7 +21,7 @@ from randnotiz.render.layout import FONT_SIZE, LINE_HEIGHT, radial_layout, sprin
 from randnotiz.render.network import NEIGHBOURS, build_network, network_layout
 from randnotiz.render.svg import render_svg
 from randnotiz.render.urls import site_href
-from randnotiz.render.view import SiteView, build_view
+from randnotiz.render.view import SiteView
 
 from .conftest import make_project
 
@@ -29,13 +29,6 @@ from .conftest import make_project
 PHONE_WIDTH = 340
 #: Smallest label size, in CSS pixels, that stays readable there.
 READABLE_PX = 11
-
-
-@pytest.fixture(scope="module")
-def view(tmp_path_factory: pytest.TempPathFactory) -> SiteView:
-    root = make_project(tmp_path_factory.mktemp("graph"), shipped=True)
-    linked = read_and_link(root)
-    return build_view(linked.corpus, linked.project.settings)
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,10 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from randnotiz.build import read_and_link
 from randnotiz.model import EntityKind, Organization, Person
 from randnotiz.paths import DocPath, url_of
 from randnotiz.render.jsonld import script_json
-from randnotiz.render.view import SiteView, build_view, target_of
+from randnotiz.render.view import SiteView, target_of
 
 from .conftest import build_site, make_project
 
@@ -136,13 +135,6 @@ def ld_json(site: Path, page: str) -> dict[str, Any]:
     data = json.loads(scripts[0].string)
     assert data["@context"] == "https://schema.org"
     return data
-
-
-@pytest.fixture(scope="module")
-def view(tmp_path_factory: pytest.TempPathFactory) -> SiteView:
-    root = make_project(tmp_path_factory.mktemp("jsonld"), shipped=True)
-    linked = read_and_link(root)
-    return build_view(linked.corpus, linked.project.settings)
 
 
 def url_of_entity(entity_path: str) -> str:

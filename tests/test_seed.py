@@ -11,7 +11,7 @@ from randnotiz.model import ArticleNotes, BlockKind, Origin
 from randnotiz.read.decode import decode_text
 from randnotiz.read.seed import is_caption, is_heading, parse_seed
 
-from .conftest import SHIPPED_SEED
+from .conftest import SHIPPED_HEADINGS, SHIPPED_SEED
 
 
 @pytest.mark.parametrize(
@@ -87,16 +87,7 @@ def test_shipped_seed_structure() -> None:
     assert article.title == "Zuckerbergs KI-Offensive: Der letzte Kampf um die Zukunft"
     assert article.lede.startswith("Meta hat den Anschluss in der KI-Forschung verloren.")
     headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
-    assert headings == [
-        "200 Millionen für einen einzigen Kopf",
-        "Vom Pionier zum Verfolger",
-        "DeepSeek überholt Meta – mit Metas Technik",
-        "Gründermodus: Kontrolle, Druck, Angst",
-        "Meta Superintelligence Labs – Zuckerbergs Elite-Einheit",
-        "Offene Rechnung mit der Forschung",
-        "Der Preis der Offensive",
-        "Meta will die Gelddruckmaschine neu erfinden",
-    ]
+    assert headings == SHIPPED_HEADINGS
     figure = next(b for b in article.blocks if b.kind is BlockKind.FIGURE)
     assert figure.alt == article.title
     assert figure.text.startswith("Zuckerbergs Machtinstrument: Mit Mehrfach-Stimmrechten")

@@ -9,18 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from randnotiz.build import read_and_link
 from randnotiz.render.timeline import EventKind, events
-from randnotiz.render.view import SiteView, build_view
-
-from .conftest import make_project
-
-
-@pytest.fixture(scope="module")
-def view(tmp_path_factory: pytest.TempPathFactory) -> SiteView:
-    root = make_project(tmp_path_factory.mktemp("timeline"), shipped=True)
-    linked = read_and_link(root)
-    return build_view(linked.corpus, linked.project.settings)
+from randnotiz.render.view import SiteView
 
 
 @pytest.fixture(scope="module")
