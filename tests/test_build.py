@@ -219,7 +219,7 @@ def test_saved_web_page_in_seeds_becomes_an_article(project: Path) -> None:
         / "intel-streicht-12-000-stellen-prognose-enttaeuscht-anleger.md"
     ).read_text(encoding="utf-8")
     assert "# Intel streicht 12\\.000 Stellen" in text
-    assert "Abhängigkeit vom schrumpfenden PC\\-Geschäft" in text  # ISO-8859-1 page, umlauts intact
+    assert "Abhängigkeit vom schrumpfenden PC-Geschäft" in text  # ISO-8859-1 page, umlauts intact
 
 
 def test_import_command_is_wired(project: Path) -> None:

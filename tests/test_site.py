@@ -82,9 +82,11 @@ def test_a_broken_link_is_found(broken_copy: Path) -> None:
 def test_a_removed_hover_text_is_found(broken_copy: Path) -> None:
     page = first_article(broken_copy)
     mention = first_mention(page)
-    title = re.search(r'<a class="rn-mention rn-person"[^>]*?( title="[^"]*")', page.read_text("utf-8"))
+    tag = re.search(r'<a [^>]*class="rn-mention rn-person"[^>]*>', page.read_text("utf-8"))
+    assert tag, "no person link in the article HTML"
+    title = re.search(r' title="[^"]*"', tag.group())
     assert title, "no person link with a title in the article HTML"
-    line = plant(page, title.group(1), "")
+    line = plant(page, title.group(), "")
     rel = page.relative_to(broken_copy).as_posix()
     message = f"entity link {mention.get_text()!r} has no hover text (title attribute)"
     assert check_site(broken_copy, rules_for(broken_copy)) == [Finding(rel, message, line)]

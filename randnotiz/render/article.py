@@ -7,6 +7,7 @@ from collections import Counter
 from randnotiz.dates import german_date
 from randnotiz.model import Article, Block, BlockKind, EntityKind, Mention, PlacedNote
 from randnotiz.paths import ARTICLES, DocPath, Slug, doc_path, relative_link
+from randnotiz.render import rawhtml
 from randnotiz.render.markdown import (
     attr,
     esc,
@@ -16,7 +17,8 @@ from randnotiz.render.markdown import (
     one_line,
     yaml_markdown,
 )
-from randnotiz.render.view import SiteView, sort_key, target_of
+from randnotiz.render.rawhtml import anchor, bullet_list, element
+from randnotiz.render.view import SiteView, sort_key
 
 NOTE_LABELS = {"korrektur": "Korrektur", "kontext": "Kontext", "faktencheck": "Faktencheck"}
 KIND_HEADINGS = (
@@ -69,13 +71,13 @@ def render_article(view: SiteView, article: Article, jsonld: str | None = None) 
         f'<p class="rn-byline">{byline(article)}</p>\n',
     ]
     for number, block in enumerate(article.blocks):
-        text = _marked_text(
-            view, path, block, by_block.get(number, []), notes_by_block.get(number, []), notes
+        body = _marked_text(
+            view, block, by_block.get(number, []), notes_by_block.get(number, []), notes
         )
-        out.append(_block(block, text))
+        out.append(_block(block, body))
     if notes:
         out.append(_notes(notes))
-    out.append(_in_this_article(view, article, path))
+    out.append(_in_this_article(view, article))
     related = related_articles(view, article)
     if related:
         out.append("## Weitere Artikel { #weitere-artikel data-search-exclude }\n")
@@ -89,38 +91,35 @@ def render_article(view: SiteView, article: Article, jsonld: str | None = None) 
     return "\n".join(out)
 
 
-def _block(block: Block, text: str) -> str:
+def _block(block: Block, body: str) -> str:
+    """Headings stay Markdown for the table of contents; the rest is raw HTML (see rawhtml)."""
     if block.kind is BlockKind.HEADING:
         return f"## {esc(block.text)} {{ #{block.anchor} }}\n"
     if block.kind is BlockKind.LEDE:
-        return f"{text}\n{{ #{block.anchor} .rn-lede }}\n"
+        return element("p", body, ("rn-lede",), id=block.anchor) + "\n"
     if block.kind in (BlockKind.CAPTION, BlockKind.FIGURE):
         alt = ""
         if block.alt:
-            alt = f'<span class="rn-figure__alt">Bild: {attr(block.alt)}</span> '
+            alt = element("span", rawhtml.text(f"Bild: {block.alt}"), ("rn-figure__alt",)) + " "
         css = "rn-figure" if block.kind is BlockKind.FIGURE else "rn-caption"
-        return (
-            f'<figure class="{css}" id="{block.anchor}" markdown>\n'
-            f'<figcaption markdown="span">{alt}{text}</figcaption>\n</figure>\n'
-        )
-    return f"{text}\n{{ #{block.anchor} }}\n"
+        return element("figure", element("figcaption", alt + body), (css,), id=block.anchor) + "\n"
+    return element("p", body, id=block.anchor) + "\n"
 
 
 def _marked_text(
     view: SiteView,
-    path: DocPath,
     block: Block,
     mentions: list[Mention],
     notes: list[PlacedNote],
     all_notes: tuple[PlacedNote, ...],
 ) -> str:
-    """The block's text with links at mentions and note markers after quotes."""
+    """The block's text as HTML, with links at mentions and note markers after quotes."""
     if block.kind is BlockKind.HEADING:
-        return esc(block.text)
+        return ""
     markers: dict[int, str] = {}
     for placed in notes:
         at = next((m.end for m in mentions if m.start < placed.end < m.end), placed.end)
-        markers[at] = markers.get(at, "") + f"[^{note_id(all_notes, placed)}]"
+        markers[at] = markers.get(at, "") + note_marker(all_notes, placed)
     starts = {m.start: m for m in mentions}
     cuts = sorted({len(block.text), *starts, *markers})
     text = block.text
@@ -128,28 +127,39 @@ def _marked_text(
     pos = 0
     while pos < len(text):
         if (m := starts.get(pos)) is not None:
-            out.append(_mention(view, path, m, esc(text[m.start : m.end])))
+            out.append(_mention(view, m, rawhtml.text(text[m.start : m.end])))
             pos = m.end
         else:
             end = next(c for c in cuts if c > pos)
-            out.append(esc(text[pos:end]))
+            out.append(rawhtml.text(text[pos:end]))
             pos = end
         out.append(markers.get(pos, ""))
     return "".join(out)
 
 
-def _mention(view: SiteView, path: DocPath, m: Mention, surface: str) -> str:
+def _mention(view: SiteView, m: Mention, surface: str) -> str:
     """A link with the entity's summary as hover text; later mentions only marked."""
     entity = view.entities[m.entity]
     if m.linked:
         classes = ("rn-mention", f"rn-{entity.kind.value}")
-        return link(surface, target_of(entity).link_from(path), one_line(entity.summary), classes)
+        return anchor(view.entity_href(m.entity), surface, one_line(entity.summary), classes)
     if view.settings.mark_later:
-        return f'<span class="rn-later" data-entity="{m.entity}">{surface}</span>'
+        return element("span", surface, ("rn-later",), data_entity=m.entity)
     return surface
 
 
+def note_marker(all_notes: tuple[PlacedNote, ...], placed: PlacedNote) -> str:
+    """The superscript number linking to a note, as the footnotes extension writes a
+    reference: the theme shows the note as a tooltip, the note links back here."""
+    key = note_id(all_notes, placed)
+    number = str(all_notes.index(placed) + 1)
+    link_ = anchor(f"#fn:{key}", number, classes=("footnote-ref",))
+    return element("sup", link_, id=f"fnref:{key}")
+
+
 def _notes(notes: tuple[PlacedNote, ...]) -> str:
+    """The notes as footnote definitions: the footnotes extension lists them where the
+    marker line stands, numbered in this order, with a link back to ``fnref:<id>``."""
     out = ["## Anmerkungen der Redaktion { #anmerkungen }\n", "///Footnotes Go Here///\n"]
     for placed in notes:
         note = placed.note
@@ -161,25 +171,31 @@ def _notes(notes: tuple[PlacedNote, ...]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _in_this_article(view: SiteView, article: Article, path: DocPath) -> str:
+def _in_this_article(view: SiteView, article: Article) -> str:
+    """Who and what the article names, by kind. One raw block: the subheadings stay
+    out of the table of contents, and every heading is kept out of the search."""
     entities = view.article_entities(article.id)
     if not entities:
         return ""
-    out = [
-        "## In diesem Artikel { #in-diesem-artikel data-search-exclude }\n",
-        '<div class="rn-in-article" markdown>\n',
-    ]
+    out = []
     for kind, heading in KIND_HEADINGS:
         group = sorted((e for e in entities if e.kind is kind), key=sort_key)
         if not group:
             continue
-        out.append(f"### {heading} {{ #in-diesem-artikel-{kind.value} data-search-exclude }}\n")
-        for entity in group:
-            target = target_of(entity).link_from(path)
-            out.append(f"- {link(esc(entity.name), target)}: {esc(first_sentence(entity.summary))}")
-        out.append("")
-    out.append("</div>\n")
-    return "\n".join(out)
+        out.append(
+            f'<h3 id="in-diesem-artikel-{kind.value}" data-search-exclude>{heading}</h3>\n'
+            + bullet_list(
+                anchor(view.entity_href(entity.id), rawhtml.text(entity.name))
+                + ": "
+                + rawhtml.text(first_sentence(entity.summary))
+                for entity in group
+            )
+        )
+    return (
+        "## In diesem Artikel { #in-diesem-artikel data-search-exclude }\n\n"
+        + element("div", "\n" + "".join(out), ("rn-in-article",))
+        + "\n"
+    )
 
 
 def related_articles(view: SiteView, article: Article, limit: int = 5) -> list[tuple[Article, int]]:

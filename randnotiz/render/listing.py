@@ -24,11 +24,9 @@ HOME_NAMED = 8
 def _article_entry(article: Article, source: DocPath, level: int) -> str:
     title = link(esc(article.title), relative_link(source, article_path(article.id)))
     return (
-        f'<article class="rn-teaser" markdown>\n\n'
-        f'<p class="rn-byline">{byline(article)}</p>\n\n'
-        f"{'#' * level} {title} {{ #{article.id} }}\n\n"
-        f"{esc(article.lede)}\n\n"
-        "</article>\n"
+        f'<p class="rn-byline rn-teaser">{byline(article)}</p>\n\n'
+        f"{'#' * level} {title} {{ #{article.id} .rn-teaser__title }}\n\n"
+        f"{esc(article.lede)}\n{{ .rn-teaser__lede }}\n"
     )
 
 

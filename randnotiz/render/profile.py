@@ -6,9 +6,11 @@ from collections import defaultdict
 
 from randnotiz.dates import german_date
 from randnotiz.model import Affiliation, Entity, Mention, Organization, Person
-from randnotiz.paths import DocPath, relative_link
+from randnotiz.paths import DocPath, Slug, relative_link
+from randnotiz.render import rawhtml
 from randnotiz.render.article import article_path
 from randnotiz.render.markdown import esc, front_matter, link, one_line, yaml_markdown
+from randnotiz.render.rawhtml import anchor, bullet_list, element
 from randnotiz.render.view import SiteView, sort_key, target_of
 
 #: Profiles outrank articles in search for their own name.
@@ -45,7 +47,7 @@ def render_profile(view: SiteView, entity: Person | Organization, jsonld: str | 
         f"{esc(one_line(entity.summary))}\n{{ .rn-summary }}\n",
     ]
     if isinstance(entity, Organization):
-        out.append(_organization_facts(view, entity, path))
+        out.append(_organization_facts(view, entity))
     if entity.description:
         out.append(yaml_markdown(entity.description) + "\n")
     if isinstance(entity, Person) and entity.affiliations:
@@ -66,29 +68,27 @@ def render_profile(view: SiteView, entity: Person | Organization, jsonld: str | 
     return "\n".join(part for part in out if part)
 
 
-def _organization_facts(view: SiteView, org: Organization, path: DocPath) -> str:
+def _organization_facts(view: SiteView, org: Organization) -> str:
     facts = []
     if org.org_kind:
-        facts.append(("Art", esc(org.org_kind)))
+        facts.append(("Art", rawhtml.text(org.org_kind)))
     if org.founded:
         facts.append(("Gegründet", str(org.founded)))
     if org.headquarters:
-        facts.append(("Sitz", esc(org.headquarters)))
+        facts.append(("Sitz", rawhtml.text(org.headquarters)))
     if org.parent:
-        parent = view.entities[org.parent]
-        facts.append(("Gehört zu", link(esc(parent.name), view.entity_link(path, parent.id))))
+        facts.append(("Gehört zu", _entity_anchor(view, org.parent)))
     children = view.children.get(org.id, ())
     if children:
-        facts.append(
-            (
-                "Teil davon",
-                ", ".join(link(esc(c.name), view.entity_link(path, c.id)) for c in children),
-            )
-        )
+        facts.append(("Teil davon", ", ".join(_entity_anchor(view, c.id) for c in children)))
     if not facts:
         return ""
-    lines = "\n".join(f"- **{label}:** {value}" for label, value in facts)
-    return f'<div class="rn-facts" markdown>\n\n{lines}\n\n</div>\n'
+    items = bullet_list(f"<strong>{label}:</strong> {value}" for label, value in facts)
+    return element("div", "\n" + items, ("rn-facts",)) + "\n"
+
+
+def _entity_anchor(view: SiteView, entity_id: Slug) -> str:
+    return anchor(view.entity_href(entity_id), rawhtml.text(view.entities[entity_id].name))
 
 
 def _organization_people(view: SiteView, org: Organization, path: DocPath) -> str:
@@ -114,8 +114,8 @@ def mentioned_in(view: SiteView, entity: Entity, path: DocPath, heading_level: i
     """
     h = "#" * heading_level
     mentions = view.mentions_by_entity.get(entity.id, ())
-    anchor = "erwaehnt-in" if heading_level == 2 else f"{entity.id}-erwaehnt-in"
-    out = [f"{h} Erwähnt in {{ #{anchor} data-search-exclude }}\n"]
+    section = "erwaehnt-in" if heading_level == 2 else f"{entity.id}-erwaehnt-in"
+    out = [f"{h} Erwähnt in {{ #{section} data-search-exclude }}\n"]
     if not mentions:
         out.append("Noch in keinem Artikel erwähnt.\n{ .rn-empty }\n")
         return "\n".join(out)
@@ -134,19 +134,19 @@ def mentioned_in(view: SiteView, entity: Entity, path: DocPath, heading_level: i
         sentences: dict[tuple[int, tuple[int, int]], list[Mention]] = defaultdict(list)
         for m in by_article[article.id]:
             sentences[(m.block, m.sentence)].append(m)
+        items = []
         for (block_no, (start, end)), hits in sentences.items():
             block = article.blocks[block_no]
-            anchor_link = relative_link(path, article_path(article.id), block.anchor)
+            href = view.article_href(article.id, block.anchor)
             pieces, pos = [], start
             for m in hits:
-                pieces.append(esc(block.text[pos : m.start]))
-                pieces.append(
-                    link(f"**{esc(block.text[m.start : m.end])}**", anchor_link, None, ("rn-hit",))
-                )
+                pieces.append(rawhtml.text(block.text[pos : m.start]))
+                hit = rawhtml.text(block.text[m.start : m.end])
+                pieces.append(anchor(href, hit, classes=("rn-hit",)))
                 pos = m.end
-            pieces.append(esc(block.text[pos:end]))
-            out.append(f"- {''.join(pieces)}")
-        out.append("")
+            pieces.append(rawhtml.text(block.text[pos:end]))
+            items.append("".join(pieces))
+        out.append(bullet_list(items))
     return "\n".join(out)
 
 

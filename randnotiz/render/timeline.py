@@ -15,10 +15,11 @@ from itertools import groupby
 
 from randnotiz.collation import german_key
 from randnotiz.dates import german_date
-from randnotiz.paths import DocPath, Slug, doc_path, relative_link
-from randnotiz.render.article import article_path
-from randnotiz.render.markdown import attr, esc, link, page_head
-from randnotiz.render.view import SiteView, target_of
+from randnotiz.paths import Slug, doc_path
+from randnotiz.render import rawhtml
+from randnotiz.render.markdown import page_head
+from randnotiz.render.rawhtml import anchor, bullet_list, element
+from randnotiz.render.view import SiteView
 
 TIMELINE = "chronik"
 TIMELINE_PATH = doc_path(TIMELINE)
@@ -96,30 +97,28 @@ def _when(event: Event) -> str:
     return f'<time datetime="{event.year:04d}">{event.year}</time>'
 
 
-def _entity(view: SiteView, source: DocPath, entity_id: Slug) -> str:
-    entity = view.entities[entity_id]
-    return link(esc(entity.name), target_of(entity).link_from(source))
+def _entity(view: SiteView, entity_id: Slug) -> str:
+    return anchor(view.entity_href(entity_id), rawhtml.text(view.entities[entity_id].name))
 
 
-def event_line(view: SiteView, event: Event, source: DocPath) -> str:
-    """One list item: date, kind and what happened, with every name linked."""
+def event_line(view: SiteView, event: Event) -> str:
+    """One list item as HTML: date, kind and what happened, with every name linked."""
     kind = event.kind
-    label = f'<span class="rn-event rn-event--{kind.value}">{attr(EVENT_LABELS[kind])}</span>'
+    label = element("span", EVENT_LABELS[kind], ("rn-event", f"rn-event--{kind.value}"))
     if event.kind is EventKind.ARTICLE:
         article = view.articles[event.subject]
-        what = link(esc(article.title), relative_link(source, article_path(article.id)))
+        what = anchor(view.article_href(article.id), rawhtml.text(article.title))
     elif event.kind is EventKind.FOUNDED:
-        what = _entity(view, source, event.subject)
+        what = _entity(view, event.subject)
     else:
         assert event.other is not None
-        what = f"{_entity(view, source, event.subject)} bei {_entity(view, source, event.other)}"
+        what = f"{_entity(view, event.subject)} bei {_entity(view, event.other)}"
         if event.role:
-            what += f" ({esc(event.role)})"
-    return f"- {_when(event)} {label} {what}"
+            what += f" ({rawhtml.text(event.role)})"
+    return f"{_when(event)} {label} {what}"
 
 
 def render_timeline(view: SiteView) -> str:
-    source = TIMELINE_PATH
     intro = (
         "Was wann geschah: Artikel, Gründungen und der Beginn und das Ende von Stationen, "
         "das Neueste zuerst."
@@ -132,7 +131,5 @@ def render_timeline(view: SiteView) -> str:
         out.append("Noch keine datierten Ereignisse.\n{ .rn-empty }\n")
     for year, group in groupby(listed, key=lambda e: e.year):
         out.append(f"## {year} {{ #jahr-{year} }}\n")
-        out.append('<div class="rn-timeline" markdown>\n')
-        out.extend(event_line(view, e, source) for e in group)
-        out.append("\n</div>\n")
+        out.append(bullet_list((event_line(view, e) for e in group), ("rn-timeline",)))
     return "\n".join(out)

@@ -23,7 +23,17 @@ from randnotiz.model import (
     Person,
     PlacedNote,
 )
-from randnotiz.paths import GLOSSARY, ORGANIZATIONS, PEOPLE, DocPath, Slug, doc_path, relative_link
+from randnotiz.paths import (
+    ARTICLES,
+    GLOSSARY,
+    ORGANIZATIONS,
+    PEOPLE,
+    DocPath,
+    Slug,
+    doc_path,
+    relative_link,
+)
+from randnotiz.render.urls import site_href
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,14 @@ class SiteView:
 
     def entity_link(self, source: DocPath, entity_id: Slug) -> str:
         return target_of(self.entities[entity_id]).link_from(source)
+
+    def entity_href(self, entity_id: Slug) -> str:
+        """The entity's URL from the site's root, for links in raw HTML."""
+        target = target_of(self.entities[entity_id])
+        return site_href(self.settings, target.path, target.anchor)
+
+    def article_href(self, article_id: Slug, anchor: str | None = None) -> str:
+        return site_href(self.settings, doc_path(ARTICLES, article_id), anchor)
 
     def article_entities(self, article_id: Slug) -> list[Entity]:
         """The entities an article mentions, in order of first mention."""
