@@ -13,24 +13,23 @@ import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from randnotiz.dates import german_date
-from randnotiz.extract import Extracted, TextBlock, extract_article
 from randnotiz.model import ArticleNotes, Origin
-from randnotiz.page_meta import byline_author
 from randnotiz.paths import is_slug, slugify
 from randnotiz.problems import Problem, error, warning
 from randnotiz.read.seed import RawBlock, is_rubric, is_title, parse_seed
 
+if TYPE_CHECKING:
+    from randnotiz.extract import Extracted
+
 __all__ = [
-    "Extracted",
-    "TextBlock",
     "add_arguments",
     "article_yaml",
     "command",
-    "extract_article",
     "read_back",
     "seed_stem",
     "seed_text",
@@ -65,6 +64,8 @@ def needs_title(extracted: Extracted) -> bool:
 
 def _byline(extracted: Extracted) -> str | None:
     """'Von <author>' when the seed reader will take it for a byline and nothing else."""
+    from randnotiz.page_meta import byline_author  # BeautifulSoup: only when importing
+
     if extracted.author is None:
         return None
     line = f"Von {extracted.author}"
@@ -201,6 +202,8 @@ def command(args: argparse.Namespace) -> int:
     except OSError as exc:
         _report([error(Origin(shown), f"cannot read the page ({exc.strerror}); check the path")])
         return 1
+
+    from randnotiz.extract import extract_article  # BeautifulSoup: only when importing
 
     found = extract_article(data, shown)
     if isinstance(found, tuple):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -53,11 +53,16 @@ class Node:
     claims: list[Claim] = field(default_factory=list)
 
 
-def tokens(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, token) with every run of whitespace as one SPACE token."""
-    for m in TOKEN.finditer(text):
-        token = m.group()
-        yield m.start(), m.end(), SPACE if token.isspace() else token
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, token) with every run of whitespace as one SPACE token.
+
+    A list built in one comprehension: the linker asks for the tokens of every
+    paragraph, and a generator cost a third of its time.
+    """
+    return [
+        (m.start(), m.end(), SPACE if (t := m.group()).isspace() else t)
+        for m in TOKEN.finditer(text)
+    ]
 
 
 def form_key(form: str, ignore_case: bool = False) -> tuple[str, ...]:

@@ -59,7 +59,7 @@ def find_matches(text: str, index: NameIndex) -> list[list[Match]]:
     Matches never overlap: after the longest match at a place, the scan goes on
     behind it, so "Meta Superintelligence Labs" hides the "Meta" inside it.
     """
-    toks = list(tokens(text))
+    toks = tokens(text)
     out: list[list[Match]] = []
     exact_starts, folded_starts = index.starts
     i = 0
