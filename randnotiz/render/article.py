@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 from randnotiz.dates import german_date
-from randnotiz.model import Article, Block, BlockKind, EntityKind, Mention, PlacedNote
+from randnotiz.model import Article, Block, BlockKind, Entity, EntityKind, Mention, PlacedNote
 from randnotiz.paths import ARTICLES, DocPath, Slug, doc_path, relative_link
 from randnotiz.render import rawhtml
 from randnotiz.render.markdown import (
@@ -139,13 +140,20 @@ def _marked_text(
 
 def _mention(view: SiteView, m: Mention, surface: str) -> str:
     """A link with the entity's summary as hover text; later mentions only marked."""
-    entity = view.entities[m.entity]
     if m.linked:
-        classes = ("rn-mention", f"rn-{entity.kind.value}")
-        return anchor(view.entity_href(m.entity), surface, one_line(entity.summary), classes)
+        opening = view.remembered(("mention", m.entity), partial(_mention_opening, view, m.entity))
+        return f"{opening}{surface}</a>"
     if view.settings.mark_later:
         return element("span", surface, ("rn-later",), data_entity=m.entity)
     return surface
+
+
+def _mention_opening(view: SiteView, entity_id: Slug) -> str:
+    """The opening tag of an entity's link: address, hover text and kind."""
+    entity = view.entities[entity_id]
+    classes = ("rn-mention", f"rn-{entity.kind.value}")
+    link_ = anchor(view.entity_href(entity_id), "", one_line(entity.summary), classes)
+    return link_.removesuffix("</a>")
 
 
 def note_marker(all_notes: tuple[PlacedNote, ...], placed: PlacedNote) -> str:
@@ -185,9 +193,7 @@ def _in_this_article(view: SiteView, article: Article) -> str:
         out.append(
             f'<h3 id="in-diesem-artikel-{kind.value}" data-search-exclude>{heading}</h3>\n'
             + bullet_list(
-                anchor(view.entity_href(entity.id), rawhtml.text(entity.name))
-                + ": "
-                + rawhtml.text(first_sentence(entity.summary))
+                view.remembered(("in-article", entity.id), partial(_in_article_item, view, entity))
                 for entity in group
             )
         )
@@ -196,6 +202,11 @@ def _in_this_article(view: SiteView, article: Article) -> str:
         + element("div", "\n" + "".join(out), ("rn-in-article",))
         + "\n"
     )
+
+
+def _in_article_item(view: SiteView, entity: Entity) -> str:
+    name = anchor(view.entity_href(entity.id), rawhtml.text(entity.name))
+    return f"{name}: {rawhtml.text(first_sentence(entity.summary))}"
 
 
 def related_articles(view: SiteView, article: Article, limit: int = 5) -> list[tuple[Article, int]]:

@@ -100,7 +100,8 @@ def render_entities(view: SiteView) -> str:
     )
 
 
-def mention_record(view: SiteView, mention: Mention) -> JsonObject:
+def mention_record(view: SiteView, mention: Mention, article_url: str) -> JsonObject:
+    """One mention; ``article_url`` is its article's absolute URL, made once per article."""
     block = view.articles[mention.article].blocks[mention.block]
     start, end = mention.sentence
     return {
@@ -108,7 +109,7 @@ def mention_record(view: SiteView, mention: Mention) -> JsonObject:
         "article": mention.article,
         "block": mention.block,
         "anchor": block.anchor,
-        "url": absolute_url(view.settings, article_path(mention.article), block.anchor),
+        "url": f"{article_url}#{block.anchor}" if block.anchor else article_url,
         "span": [mention.start, mention.end],
         "text": block.text[mention.start : mention.end],
         "sentence": {"span": [start, end], "text": block.text[start:end]},
@@ -118,6 +119,7 @@ def mention_record(view: SiteView, mention: Mention) -> JsonObject:
 
 def render_mentions(view: SiteView) -> str:
     articles = view.corpus.articles
+    urls = {a.id: absolute_url(view.settings, article_path(a.id)) for a in articles}
     return _dump(
         {
             "format": "randnotiz-mentions",
@@ -129,11 +131,11 @@ def render_mentions(view: SiteView) -> str:
                     "title": a.title,
                     "date": a.date.isoformat(),
                     "rubric": a.rubric,
-                    "url": absolute_url(view.settings, article_path(a.id)),
+                    "url": urls[a.id],
                     "mention_count": len(view.mentions_by_article.get(a.id, ())),
                 }
                 for a in articles
             ],
-            "mentions": [mention_record(view, m) for m in view.corpus.mentions],
+            "mentions": [mention_record(view, m, urls[m.article]) for m in view.corpus.mentions],
         }
     )

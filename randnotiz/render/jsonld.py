@@ -18,6 +18,7 @@ close the element or open another.
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -81,7 +82,14 @@ def entity_id(view: SiteView, entity: Entity) -> str:
 
 
 def entity_ref(view: SiteView, entity: Entity) -> JsonObject:
-    """What an article says about an entity it names: enough to identify it."""
+    """What an article says about an entity it names: enough to identify it.
+
+    The same object for every page of a process: it is only ever serialised.
+    """
+    return view.remembered(("jsonld-ref", entity.id), partial(_entity_ref, view, entity))
+
+
+def _entity_ref(view: SiteView, entity: Entity) -> JsonObject:
     target = target_of(entity)
     ref: JsonObject = {
         "@type": SCHEMA_TYPES[entity.kind],

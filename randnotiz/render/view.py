@@ -7,8 +7,11 @@ relations between entities are collected in one pass each.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from randnotiz.collation import german_key
 from randnotiz.config import Settings
@@ -35,6 +38,8 @@ from randnotiz.paths import (
 )
 from randnotiz.render.urls import site_href
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Target:
@@ -57,9 +62,15 @@ def target_of(entity: Entity) -> Target:
 
 def sort_key(entity: Entity) -> tuple[str, str]:
     """People by surname, everything else by name, in German order."""
-    if isinstance(entity, Person):
-        return german_key(f"{surname_of(entity.name) or entity.name} {entity.name}")
-    return german_key(entity.name)
+    return _sort_key(entity.name, isinstance(entity, Person))
+
+
+@functools.cache
+def _sort_key(name: str, person: bool) -> tuple[str, str]:
+    """Remembered: profiles sort their co-mentioned entries, thousands of times the same names."""
+    if person:
+        return german_key(f"{surname_of(name) or name} {name}")
+    return german_key(name)
 
 
 @dataclass(frozen=True)
@@ -84,12 +95,29 @@ class SiteView:
     together: dict[Slug, Counter[Slug]]  # entity → entities in the same paragraphs, with counts
     articles_by_entity: dict[Slug, frozenset[Slug]]  # entity → the articles that mention it
     cited_by: dict[Slug, tuple[Slug, ...]]  # entity → entities whose see_also names it, in order
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def remembered(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, made once per process for each key.
+
+        Every article that names an entity repeats the same link, hover text
+        and list line for it; a large site made them a hundred times over.
+        Only pure values of the view go here, so the pages stay the same.
+        """
+        try:
+            return self.memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self.memo[key] = make()
+            return value
 
     def entity_link(self, source: DocPath, entity_id: Slug) -> str:
         return target_of(self.entities[entity_id]).link_from(source)
 
     def entity_href(self, entity_id: Slug) -> str:
         """The entity's URL from the site's root, for links in raw HTML."""
+        return self.remembered(("href", entity_id), lambda: self._href(entity_id))
+
+    def _href(self, entity_id: Slug) -> str:
         target = target_of(self.entities[entity_id])
         return site_href(self.settings, target.path, target.anchor)
 
