@@ -17,12 +17,13 @@ Then the linker against one regular expression per alias at M = 2,000.
 Figures go to a table on stdout and to ``.artifacts/bench.json``.
 
 Repetitions: generation runs ``--repeat`` times at every size. A MkDocs build
-of 2,000 articles takes three minutes on two cores, so to finish within 15
+of 2,000 articles takes two minutes on two cores, so to finish within 15
 minutes MkDocs and the floor run ``--repeat`` times up to ``--mkdocs-repeat-max``
-articles and once above, and the floor is built up to ``--floor-max``
+articles (500: single runs on a shared machine were up to a tenth off the
+median) and once above, and the floor is built up to ``--floor-max``
 articles. Medians throughout.
 
-    .venv/bin/python scripts/bench.py                   # the full run, about 13 minutes
+    .venv/bin/python scripts/bench.py                   # the full run, about 12 minutes
     .venv/bin/python scripts/bench.py --quick           # 250 and 500 articles, once
     .venv/bin/python scripts/bench.py --sizes 20 --repeat 1
 """
@@ -362,7 +363,7 @@ def parse_args(argv: list[str] | None) -> tuple[Plan, Path, Path | None]:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="article counts N")
     p.add_argument("--repeat", type=int, default=3, help="repetitions (medians)")
-    p.add_argument("--mkdocs-repeat-max", type=int, default=250, help="largest N built repeatedly")
+    p.add_argument("--mkdocs-repeat-max", type=int, default=500, help="largest N built repeatedly")
     p.add_argument("--floor-max", type=int, default=1000, help="largest N with a floor build")
     p.add_argument("--quick", action="store_true", help="sizes 250,500 and one repetition")
     p.add_argument("--linker-entities", type=int, default=2000, help="M for the linker comparison")
