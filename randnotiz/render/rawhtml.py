@@ -9,8 +9,8 @@ of mentions are written here as HTML, and their text needs only HTML escaping:
 Markdown syntax inside such a block is never interpreted.
 
 Python-Markdown recognises a raw block only when a line starts with a block
-tag after a blank line, so callers put a blank line before every block. Links in raw
-HTML are not resolved by the site generator: they use ``site_href``.
+tag after a blank line, so callers put a blank line before every block. Links
+in raw HTML are not resolved by the site generator: they use ``site_href``.
 """
 
 from __future__ import annotations
