@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -68,10 +69,11 @@ class Server:
         return self.output().count("Building documentation")
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
+@contextmanager
+def serving(folder: Path) -> Iterator[tuple[Server, Path]]:
+    """`mkdocs serve` of a one-article project in ``folder``, once its first page is up."""
     root = make_project(
-        tmp_path / "p",
+        folder,
         seeds={"a.txt": SEED},
         annotations={"people.yml": PEOPLE.format(summary="Erste Fassung.")},
     )
@@ -84,6 +86,12 @@ def server(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
     finally:
         srv.process.terminate()
         srv.process.wait(timeout=10)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
+    with serving(tmp_path / "p") as started:
+        yield started
 
 
 def test_edit_shows_up_mistake_keeps_last_good_page_and_recovers(

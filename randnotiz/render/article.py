@@ -10,7 +10,6 @@ from randnotiz.model import Article, Block, BlockKind, Entity, EntityKind, Menti
 from randnotiz.paths import ARTICLES, DocPath, Slug, doc_path, relative_link
 from randnotiz.render import rawhtml
 from randnotiz.render.markdown import (
-    attr,
     esc,
     first_sentence,
     front_matter,
@@ -18,7 +17,7 @@ from randnotiz.render.markdown import (
     one_line,
     yaml_markdown,
 )
-from randnotiz.render.rawhtml import anchor, bullet_list, element
+from randnotiz.render.rawhtml import anchor, anchor_start, attr, bullet_list, element
 from randnotiz.render.view import SiteView, sort_key
 
 NOTE_LABELS = {"korrektur": "Korrektur", "kontext": "Kontext", "faktencheck": "Faktencheck"}
@@ -152,8 +151,7 @@ def _mention_opening(view: SiteView, entity_id: Slug) -> str:
     """The opening tag of an entity's link: address, hover text and kind."""
     entity = view.entities[entity_id]
     classes = ("rn-mention", f"rn-{entity.kind.value}")
-    link_ = anchor(view.entity_href(entity_id), "", one_line(entity.summary), classes)
-    return link_.removesuffix("</a>")
+    return anchor_start(view.entity_href(entity_id), one_line(entity.summary), classes)
 
 
 def note_marker(all_notes: tuple[PlacedNote, ...], placed: PlacedNote) -> str:
@@ -205,8 +203,7 @@ def _in_this_article(view: SiteView, article: Article) -> str:
 
 
 def _in_article_item(view: SiteView, entity: Entity) -> str:
-    name = anchor(view.entity_href(entity.id), rawhtml.text(entity.name))
-    return f"{name}: {rawhtml.text(first_sentence(entity.summary))}"
+    return f"{view.entity_anchor(entity.id)}: {rawhtml.text(first_sentence(entity.summary))}"
 
 
 def related_articles(view: SiteView, article: Article, limit: int = 5) -> list[tuple[Article, int]]:

@@ -14,7 +14,7 @@ from randnotiz.paths import (
     relative_link,
 )
 from randnotiz.render.article import article_path, byline
-from randnotiz.render.markdown import esc, first_sentence, link, one_line, page_head
+from randnotiz.render.markdown import esc, first_sentence, link, one_line, page_head, plural
 from randnotiz.render.view import SiteView, sort_key, target_of
 
 HOME_ARTICLES = 10
@@ -30,28 +30,24 @@ def _article_entry(article: Article, source: DocPath, level: int) -> str:
     )
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def render_home(view: SiteView) -> str:
     kb = view.corpus.knowledge
     articles = view.corpus.articles
     counts = " · ".join(
         (
             link(
-                _plural(len(articles), "Artikel", "Artikel"),
+                plural(len(articles), "Artikel", "Artikel"),
                 relative_link(HOME, doc_path(ARTICLES)),
             ),
             link(
-                _plural(len(kb.people), "Person", "Personen"), relative_link(HOME, doc_path(PEOPLE))
+                plural(len(kb.people), "Person", "Personen"), relative_link(HOME, doc_path(PEOPLE))
             ),
             link(
-                _plural(len(kb.organizations), "Organisation", "Organisationen"),
+                plural(len(kb.organizations), "Organisation", "Organisationen"),
                 relative_link(HOME, doc_path(ORGANIZATIONS)),
             ),
             link(
-                _plural(len(kb.terms), "Begriff", "Begriffe"),
+                plural(len(kb.terms), "Begriff", "Begriffe"),
                 relative_link(HOME, doc_path(GLOSSARY)),
             ),
         )
@@ -114,7 +110,7 @@ def render_entity_index(view: SiteView, kind: EntityKind) -> str:
     for entity in entities:
         count = len({m.article for m in view.mentions_by_entity.get(entity.id, ())})
         mentioned = (
-            f' <span class="rn-count">{_plural(count, "Artikel", "Artikel")}</span>'
+            f' <span class="rn-count">{plural(count, "Artikel", "Artikel")}</span>'
             if count
             else ""
         )

@@ -9,10 +9,11 @@ but raw HTML, attribute lists and script links in them are neutralised.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterable
+
+from randnotiz.render.rawhtml import attr
 
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
@@ -29,11 +30,6 @@ def esc(text: str) -> str:
     of a large build (``str.translate`` is slower still on non-ASCII text).
     """
     return _PUNCTUATION.sub(_backslashed, text)
-
-
-def attr(text: str) -> str:
-    """Text for an HTML attribute or element we write ourselves."""
-    return html.escape(text, quote=True)
 
 
 def link(text_md: str, target: str, title: str | None = None, classes: Iterable[str] = ()) -> str:
@@ -107,6 +103,11 @@ def _neutralise(text: str) -> str:
         ),
         text,
     )
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """'1 Artikel', '3 Personen'."""
+    return f"{count} {one if count == 1 else many}"
 
 
 def one_line(text: str) -> str:

@@ -25,7 +25,8 @@ from randnotiz.render.graph import (
     strongest,
 )
 from randnotiz.render.layout import Layout, radial_layout, spring_layout
-from randnotiz.render.markdown import attr, esc, link, page_head
+from randnotiz.render.markdown import esc, link, page_head, plural
+from randnotiz.render.rawhtml import attr
 from randnotiz.render.svg import render_svg
 from randnotiz.render.view import SiteView, target_of
 
@@ -65,10 +66,6 @@ def build_network(view: SiteView) -> Network:
     )
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _figure(svg: str, caption: str, modifier: str) -> str:
     return (
         f'<figure class="rn-graph rn-graph--{modifier}" data-search-exclude>\n'
@@ -94,9 +91,9 @@ def render_network(view: SiteView, network: Network) -> str:
     graph = backbone(shown)
     people = sum(1 for n in graph.nodes if n.kind is EntityKind.PERSON)
     title = (
-        f"Netzwerk: {_plural(people, 'Person', 'Personen')}, "
-        f"{_plural(len(graph.nodes) - people, 'Organisation', 'Organisationen')}, "
-        f"{_plural(len(graph.links()), 'Verbindung', 'Verbindungen')}"
+        f"Netzwerk: {plural(people, 'Person', 'Personen')}, "
+        f"{plural(len(graph.nodes) - people, 'Organisation', 'Organisationen')}, "
+        f"{plural(len(graph.links()), 'Verbindung', 'Verbindungen')}"
     )
     caption = (
         "Jeder Name führt zu seinem Profil; beim Zeigen auf eine Linie steht da, was sie bedeutet."
@@ -169,7 +166,7 @@ def render_neighbourhood(network: Network, entity: Entity, settings: Settings) -
         return f"{heading}\n{empty}\n{to_network}\n"
     labels = {n.id: n.name for n in local.nodes}
     layout = radial_layout(entity.id, others, labels, network.degree)
-    title = f"Netzwerk von {entity.name}: {_plural(len(others), 'Verbindung', 'Verbindungen')}"
+    title = f"Netzwerk von {entity.name}: {plural(len(others), 'Verbindung', 'Verbindungen')}"
     caption = "Die engsten Verbindungen; jeder Name führt zu seinem Profil."
     svg = render_svg(local, layout, settings, title, centre=entity.id)
     return f"{heading}\n{_figure(svg, caption, 'neighbourhood')}\n{to_network}\n"

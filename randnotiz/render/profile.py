@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from randnotiz.dates import german_date
 from randnotiz.model import Affiliation, Entity, Mention, Organization, Person
-from randnotiz.paths import DocPath, Slug, relative_link
+from randnotiz.paths import DocPath, relative_link
 from randnotiz.render import rawhtml
 from randnotiz.render.article import article_path
 from randnotiz.render.markdown import esc, front_matter, link, one_line, yaml_markdown
@@ -77,18 +77,14 @@ def _organization_facts(view: SiteView, org: Organization) -> str:
     if org.headquarters:
         facts.append(("Sitz", rawhtml.text(org.headquarters)))
     if org.parent:
-        facts.append(("Gehört zu", _entity_anchor(view, org.parent)))
+        facts.append(("Gehört zu", view.entity_anchor(org.parent)))
     children = view.children.get(org.id, ())
     if children:
-        facts.append(("Teil davon", ", ".join(_entity_anchor(view, c.id) for c in children)))
+        facts.append(("Teil davon", ", ".join(view.entity_anchor(c.id) for c in children)))
     if not facts:
         return ""
     items = bullet_list(f"<strong>{label}:</strong> {value}" for label, value in facts)
     return element("div", "\n" + items, ("rn-facts",)) + "\n"
-
-
-def _entity_anchor(view: SiteView, entity_id: Slug) -> str:
-    return anchor(view.entity_href(entity_id), rawhtml.text(view.entities[entity_id].name))
 
 
 def _organization_people(view: SiteView, org: Organization, path: DocPath) -> str:

@@ -48,7 +48,12 @@ def attributes(classes: Iterable[str] = (), **values: str | None) -> str:
 
 
 def anchor(href: str, inner: str, title: str | None = None, classes: Iterable[str] = ()) -> str:
-    """A link; ``inner`` is HTML already, the title plain text.
+    """A link; ``inner`` is HTML already, the title plain text."""
+    return f"{anchor_start(href, title, classes)}{inner}</a>"
+
+
+def anchor_start(href: str, title: str | None = None, classes: Iterable[str] = ()) -> str:
+    """The opening ``<a>`` tag of ``anchor``.
 
     Written out rather than through ``attributes``: a large site has a link
     for every mention, and this is the build's most frequent call.
@@ -59,7 +64,7 @@ def anchor(href: str, inner: str, title: str | None = None, classes: Iterable[st
     names = " ".join(classes)
     if names:
         out += f' class="{attr(names)}"'
-    return f"{out}>{inner}</a>"
+    return out + ">"
 
 
 def element(tag: str, inner: str, classes: Iterable[str] = (), **values: str | None) -> str:

@@ -3,14 +3,13 @@
 The SVG goes into the page as raw HTML, which the site generators do not
 check (and treat differently): every href is a path from the site's root
 (``site_href``) and every text from the knowledge base goes through
-``html.escape``. Colours and
-line styles are classes styled in ``randnotiz.css`` (so the dark palette
-applies), with presentation attributes as the fallback when CSS is missing.
+``rawhtml.attr``. Colours and line styles are classes styled in
+``randnotiz.css`` (so the dark palette applies), with presentation attributes
+as the fallback when CSS is missing.
 """
 
 from __future__ import annotations
 
-import html
 import math
 
 from randnotiz.config import Settings
@@ -18,6 +17,7 @@ from randnotiz.model import EntityKind
 from randnotiz.render.graph import Edge, EdgeKind, Graph
 from randnotiz.render.layout import FONT_SIZE, LINE_HEIGHT, Layout, Placement
 from randnotiz.render.markdown import one_line
+from randnotiz.render.rawhtml import attr
 from randnotiz.render.urls import site_href
 
 NODE_FILL = {EntityKind.PERSON: "#1a5fb4", EntityKind.ORGANIZATION: "#2f7d32"}
@@ -27,10 +27,6 @@ EDGE_STROKE = {
     EdgeKind.PARENT: "#2f7d32",
     EdgeKind.TOGETHER: "#888888",
 }
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def num(value: float) -> str:
@@ -71,7 +67,7 @@ def _line(graph: Graph, layout: Layout, edges: tuple[Edge, ...]) -> str:
         f'<line class="rn-edge {kinds}" x1="{num(a.x)}" y1="{num(a.y)}"'
         f' x2="{num(b.x)}" y2="{num(b.y)}"'
         f' stroke="{EDGE_STROKE[edge.kind]}" stroke-width="{num(_stroke_width(edge))}"{dash}>'
-        f"<title>{_e(edge_title(graph, edges))}</title></line>"
+        f"<title>{attr(edge_title(graph, edges))}</title></line>"
     )
 
 
@@ -93,9 +89,9 @@ def _label(p: Placement) -> str:
         gap = p.radius + 6
         x = round(p.x + gap if p.anchor == "start" else p.x - gap, 1)
         y = round(p.y + FONT_SIZE * 0.35 - (len(p.lines) - 1) * LINE_HEIGHT / 2, 1)
+    tspan = f'<tspan x="{num(x)}" dy="{num(LINE_HEIGHT)}">'
     spans = "".join(
-        _e(line) if n == 0 else f'<tspan x="{num(x)}" dy="{num(LINE_HEIGHT)}">{_e(line)}</tspan>'
-        for n, line in enumerate(p.lines)
+        attr(line) if n == 0 else f"{tspan}{attr(line)}</tspan>" for n, line in enumerate(p.lines)
     )
     anchor = "" if p.anchor == "start" else f' text-anchor="{p.anchor}"'
     return f'<text x="{num(x)}" y="{num(y)}"{anchor}>{spans}</text>'
@@ -117,8 +113,8 @@ def render_svg(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="rn-graph__svg"'
         f' viewBox="0 0 {num(layout.width)} {num(layout.height)}" width="{num(layout.width)}"'
         f' height="{num(layout.height)}" font-size="{num(FONT_SIZE)}" font-family="sans-serif"'
-        f' style="{size_style(layout.width)}" role="group" aria-label="{_e(title)}">',
-        f"<title>{_e(title)}</title>",
+        f' style="{size_style(layout.width)}" role="group" aria-label="{attr(title)}">',
+        f"<title>{attr(title)}</title>",
         '<g class="rn-graph__edges" fill="none">',
         *(_line(graph, layout, edges) for _, edges in graph.links()),
         "</g>",
@@ -127,13 +123,13 @@ def render_svg(
     for node in graph.nodes:
         p = layout.place(node.id)
         kind = f"rn-node rn-node--{node.kind.value}"
-        hover = f"<title>{_e(node.name)}: {_e(one_line(node.summary))}</title>"
+        hover = f"<title>{attr(node.name)}: {attr(one_line(node.summary))}</title>"
         body = _marker(node.kind, p) + _label(p)
         if node.id == centre:
             out.append(f'<g class="{kind} rn-node--centre" aria-current="page">{hover}{body}</g>')
         else:
             out.append(
-                f'<a href="{_e(site_href(settings, node.path))}" class="{kind}">{hover}{body}</a>'
+                f'<a href="{attr(site_href(settings, node.path))}" class="{kind}">{hover}{body}</a>'
             )
     out += ["</g>", "</svg>"]
     return "\n".join(out)

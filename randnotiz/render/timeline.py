@@ -97,10 +97,6 @@ def _when(event: Event) -> str:
     return f'<time datetime="{event.year:04d}">{event.year}</time>'
 
 
-def _entity(view: SiteView, entity_id: Slug) -> str:
-    return anchor(view.entity_href(entity_id), rawhtml.text(view.entities[entity_id].name))
-
-
 def event_line(view: SiteView, event: Event) -> str:
     """One list item as HTML: date, kind and what happened, with every name linked."""
     kind = event.kind
@@ -109,10 +105,10 @@ def event_line(view: SiteView, event: Event) -> str:
         article = view.articles[event.subject]
         what = anchor(view.article_href(article.id), rawhtml.text(article.title))
     elif event.kind is EventKind.FOUNDED:
-        what = _entity(view, event.subject)
+        what = view.entity_anchor(event.subject)
     else:
         assert event.other is not None
-        what = f"{_entity(view, event.subject)} bei {_entity(view, event.other)}"
+        what = f"{view.entity_anchor(event.subject)} bei {view.entity_anchor(event.other)}"
         if event.role:
             what += f" ({rawhtml.text(event.role)})"
     return f"{_when(event)} {label} {what}"

@@ -36,6 +36,7 @@ from randnotiz.paths import (
     doc_path,
     relative_link,
 )
+from randnotiz.render.rawhtml import anchor, text
 from randnotiz.render.urls import site_href
 
 T = TypeVar("T")
@@ -116,6 +117,10 @@ class SiteView:
     def entity_href(self, entity_id: Slug) -> str:
         """The entity's URL from the site's root, for links in raw HTML."""
         return self.remembered(("href", entity_id), lambda: self._href(entity_id))
+
+    def entity_anchor(self, entity_id: Slug) -> str:
+        """A plain link to the entity with its name, for lists in raw HTML."""
+        return anchor(self.entity_href(entity_id), text(self.entities[entity_id].name))
 
     def _href(self, entity_id: Slug) -> str:
         target = target_of(self.entities[entity_id])

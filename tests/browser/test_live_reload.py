@@ -7,23 +7,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import make_project
-from tests.test_serve import PEOPLE, SEED, Server, wait_for
+from tests.test_serve import PEOPLE, serving
 
 pytestmark = pytest.mark.browser
 
 
 def test_open_page_reloads_after_a_save(tmp_path: Path, page: Page) -> None:
-    root = make_project(
-        tmp_path / "p",
-        seeds={"a.txt": SEED},
-        annotations={"people.yml": PEOPLE.format(summary="Erste Fassung.")},
-    )
-    server = Server(root)
-    try:
-        assert wait_for(lambda: "Erste Fassung." in server.page("/personen/ada-lovelace/")), (
-            server.output()
-        )
+    with serving(tmp_path / "p") as (server, root):
         page.goto(f"http://127.0.0.1:{server.port}/personen/ada-lovelace/")
         summary = page.locator("article .rn-summary")
         expect(summary).to_have_text("Erste Fassung.")
@@ -33,6 +23,3 @@ def test_open_page_reloads_after_a_save(tmp_path: Path, page: Page) -> None:
         expect(summary).to_have_text(
             "Nach dem Speichern.", timeout=30_000
         )  # no goto: livereload did it
-    finally:
-        server.process.terminate()
-        server.process.wait(timeout=10)
