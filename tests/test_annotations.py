@@ -32,6 +32,17 @@ MISTAKES = [
         "check indentation, colons and quotes here",
     ),
     (
+        "yaml syntax in a file other files point into",
+        {
+            "people.yml": "- name: Ada\n  summary: s.\n  see_also: [ki]\n",
+            "organizations.yml": "- name: FAIR\n  summary: s.\n  see_also: [ki]\n",
+            "glossary.yml": "- term: KI\n  definition: [unclosed\n",
+        },
+        "annotations/glossary.yml:2:15: error: YAML syntax error: expected ',' or ']', but got "
+        "'<stream end>' (while parsing a flow sequence that starts here is not closed); "
+        "check indentation, colons and quotes here",
+    ),
+    (
         "mapping instead of list",
         {"people.yml": "name: Ada\nsummary: x\n"},
         "annotations/people.yml:1:1: error: people.yml must be a list of entries, each starting with "

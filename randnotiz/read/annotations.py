@@ -28,7 +28,7 @@ from randnotiz.model import (
     WebLink,
 )
 from randnotiz.paths import Slug, is_slug, slugify
-from randnotiz.problems import Problem, did_you_mean, error, warning
+from randnotiz.problems import Problem, did_you_mean, error, has_errors, warning
 from randnotiz.read.decode import decode_text
 from randnotiz.read.yamlnodes import INVALID, Mapping, Node, Sequence, Value, load_nodes
 
@@ -385,6 +385,7 @@ def load_knowledge(annotations: Path, shown_root: Path | None = None) -> LoadRes
     """Every file under ``annotations/``, checked on its own and against the others."""
     problems: list[Problem] = []
     r = _Reader(problems)
+    unread: list[str] = []  # lists whose entries could not be read at all
 
     def shown(path: Path) -> str:
         return str(path.relative_to(shown_root)) if shown_root else str(path)
@@ -396,12 +397,15 @@ def load_knowledge(annotations: Path, shown_root: Path | None = None) -> LoadRes
         root, found = read_yaml_file(path, shown(path))
         problems.extend(found)
         if root is None:
+            if has_errors(found):
+                unread.append(name)
             return []
         if isinstance(root, Mapping):
             r.fail(
                 root.origin,
                 f"{name} must be a list of entries, each starting with '- '; found a mapping",
             )
+            unread.append(name)
             return []
         return read(r, root)
 
@@ -430,7 +434,11 @@ def load_knowledge(annotations: Path, shown_root: Path | None = None) -> LoadRes
     knowledge = KnowledgeBase(
         tuple(people), tuple(organizations), tuple(terms), tuple(article_notes)
     )
-    problems.extend(check_references(knowledge))
+    if not unread:
+        # With a whole list unread, every reference into it would be reported as
+        # unknown: one mistake, dozens of lines. Its own error comes first; the
+        # references are checked on the next run.
+        problems.extend(check_references(knowledge))
     return LoadResult(knowledge, tuple(problems))
 
 
