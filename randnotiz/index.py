@@ -92,18 +92,27 @@ class NameIndex:
     all_endings: tuple[str, ...]
 
     @functools.cached_property
+    def inflected_starts(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The first words of names with an ending added, in each trie.
+
+        Only these words need a look for an inflected name at the root of a
+        trie, where a stem lookup for every ending would cost the most.
+        """
+
+        def of(root: Node) -> frozenset[str]:
+            return frozenset(k + e for k in root.children for e in self.all_endings)
+
+        return of(self.exact), of(self.folded)
+
+    @functools.cached_property
     def starts(self) -> tuple[frozenset[str], frozenset[str]]:
         """The words that can begin a name in each trie, inflected forms included.
 
         Most words of a text begin no name; the linker passes them by with one
         set lookup instead of a walk into both tries.
         """
-
-        def of(root: Node) -> frozenset[str]:
-            keys = set(root.children)
-            return frozenset(keys | {k + e for k in keys for e in self.all_endings})
-
-        return of(self.exact), of(self.folded)
+        exact, folded = self.inflected_starts
+        return self.exact.children.keys() | exact, self.folded.children.keys() | folded
 
     def ambiguous(self) -> dict[str, tuple[Claim, ...]]:
         """Forms that two or more entities claim as name or alias."""

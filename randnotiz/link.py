@@ -10,10 +10,11 @@ resolve, and leaves reporting to the caller.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from randnotiz.index import APOSTROPHES, Claim, FormType, NameIndex, Node, tokens
+from randnotiz.index import APOSTROPHES, SPACE, TOKEN, Claim, FormType, NameIndex, Node
 from randnotiz.model import LINKED_BLOCKS, Article, BlockKind, LinkPolicy, Mention, Note, PlacedNote
 from randnotiz.paths import Slug
 from randnotiz.sentences import sentence_around, sentence_spans
@@ -53,56 +54,76 @@ def _is_word(token: str) -> bool:
     return token[0].isalnum() or token[0] == "_"
 
 
+#: The tokens a name can begin with: words and single marks, never spaces.
+_PIECE = re.compile(r"\w+|[^\w\s]")
+
+
 def find_matches(text: str, index: NameIndex) -> list[list[Match]]:
     """For each place a name starts, every match there, longest first.
 
     Matches never overlap: after the longest match at a place, the scan goes on
     behind it, so "Meta Superintelligence Labs" hides the "Meta" inside it.
+    Most words begin no name: they are passed by in one comprehension, and the
+    text is tokenized only where a name can begin, and only as far as its trie
+    goes (tokenizing every block in full took half of the linker's time).
     """
-    toks = tokens(text)
     exact_starts, folded_starts = index.starts
-    # Where a name can begin, found in one pass at C speed: most words begin none.
-    # (A word may also begin a case-insensitive name; other tokens only exact ones.)
-    candidates = [
-        i
-        for i, (_, _, tok) in enumerate(toks)
-        if tok in exact_starts or (tok.lower() in folded_starts and _is_word(tok))
-    ]
+    # A word may also begin a case-insensitive name; other tokens only exact ones.
+    if folded_starts:
+        pieces = [
+            p
+            for p in _PIECE.finditer(text)
+            if (t := p.group()) in exact_starts or (t.lower() in folded_starts and _is_word(t))
+        ]
+    else:
+        pieces = [p for p in _PIECE.finditer(text) if p.group() in exact_starts]
     out: list[list[Match]] = []
     end = 0
-    for i in candidates:
-        if toks[i][0] < end:
+    for piece in pieces:
+        start = piece.start()
+        if start < end:
             continue  # inside the longest match found before
-        found = [
-            *_walk(toks, i, index.exact, index, False),
-            *_walk(toks, i, index.folded, index, True),
-        ]
+        tok = piece.group()
+        found = (
+            _walk(text, start, index.exact, index.inflected_starts[0], index, False)
+            if tok in exact_starts
+            else []
+        )
+        if folded_starts and tok.lower() in folded_starts and _is_word(tok):
+            found += _walk(text, start, index.folded, index.inflected_starts[1], index, True)
         if not found:
             continue
-        found.sort(key=lambda m: -m[1].end)  # stable: an exact form before an inflected one
-        out.append([m for _, m in found])
-        end = found[0][1].end
+        found.sort(key=lambda m: -m.end)  # stable: an exact form before an inflected one
+        out.append(found)
+        end = found[0].end
     return out
 
 
 def _walk(
-    toks: list[tuple[int, int, str]], i: int, root: Node, index: NameIndex, fold: bool
-) -> list[tuple[int, Match]]:
-    """Every name in one trie that starts at token ``i``, with its inflected forms."""
-    found: list[tuple[int, Match]] = []
+    text: str, start: int, root: Node, inflected: frozenset[str], index: NameIndex, fold: bool
+) -> list[Match]:
+    """Every name in one trie that starts at ``start``, with its inflected forms.
+
+    ``inflected`` holds the first words of the trie's names with an ending, so
+    the first word is searched for inflected names only when it can be one.
+    """
+    found: list[Match] = []
     node = root
-    start = toks[i][0]
-    for j in range(i, len(toks)):
-        tok = toks[j][2]
+    for token in TOKEN.finditer(text, start):
+        tok = token.group()
+        if tok.isspace():
+            tok = SPACE
         key = tok.lower() if fold else tok
         child = node.children.get(key)
         if child is not None and child.claims:
-            end = toks[j][1]
-            if j + 1 < len(toks) and toks[j + 1][2] in APOSTROPHES and tok[-1] in "sxzß":
-                end = toks[j + 1][1]  # "Jobs'": the apostrophe genitive belongs to the name
-            found.append((j, Match(start, end, tuple(child.claims))))
-        if _is_word(tok):
-            found += [(j, m) for m in _inflected(key, node, index, start, toks[j][1])]
+            end = token.end()
+            if end < len(text) and text[end] in APOSTROPHES and tok[-1] in "sxzß":
+                end += 1  # "Jobs'": the apostrophe genitive belongs to the name
+            found.append(Match(start, end, tuple(child.claims)))
+        # At the root, only a first word with an ending can be an inflected name.
+        inflect = key in inflected if node is root else bool(node.children) and _is_word(tok)
+        if inflect:
+            found += _inflected(key, node, index, start, token.end())
         if child is None:
             break
         node = child
@@ -117,11 +138,9 @@ def _ending_table(endings: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, 
 def _inflected(key: str, node: Node, index: NameIndex, start: int, end: int) -> list[Match]:
     """Names below ``node`` that ``key`` is an inflected form of, in the order of their endings.
 
-    Every word of every text comes here, so the word's last one, two or three
+    Every word of every name comes here, so the word's last one, two or three
     letters are looked up in a set instead of testing each ending in turn.
     """
-    if not node.children:
-        return []
     endings, lengths = _ending_table(index.all_endings)
     hits: list[tuple[str, Match]] = []
     for size in lengths:
@@ -129,9 +148,7 @@ def _inflected(key: str, node: Node, index: NameIndex, start: int, end: int) -> 
         if len(key) <= size or ending not in endings:
             continue
         stem = node.children.get(key[:-size])
-        allowed = (
-            tuple(c for c in stem.claims if ending in index.endings[c.entity]) if stem else ()
-        )
+        allowed = tuple(c for c in stem.claims if ending in index.endings[c.entity]) if stem else ()
         if allowed:
             hits.append((ending, Match(start, end, allowed)))
     hits.sort(key=lambda hit: hit[0])  # the order of index.all_endings

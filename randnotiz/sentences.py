@@ -38,10 +38,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str, dot: int) -> bool:
-    word = re.search(r"(\w+)$", text[:dot])
-    if word is None:
+    # The word before the dot, found by stepping back over word characters (what
+    # \w matches): a search in everything before the dot took a third of the
+    # linker's time on long paragraphs.
+    start = dot
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    if start == dot:
         return True
-    token = word.group(1)
+    token = text[start:dot]
     if token.isdigit():
         return len(token) >= 3  # "2025." ends a sentence, "29." is an ordinal
     if len(token) == 1 and token.isupper():

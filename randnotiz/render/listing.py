@@ -110,9 +110,7 @@ def render_entity_index(view: SiteView, kind: EntityKind) -> str:
     for entity in entities:
         count = len({m.article for m in view.mentions_by_entity.get(entity.id, ())})
         mentioned = (
-            f' <span class="rn-count">{plural(count, "Artikel", "Artikel")}</span>'
-            if count
-            else ""
+            f' <span class="rn-count">{plural(count, "Artikel", "Artikel")}</span>' if count else ""
         )
         kind_note = f" ({esc(entity.org_kind)})" if getattr(entity, "org_kind", None) else ""
         name = link(esc(entity.name), target_of(entity).link_from(source))

@@ -1,0 +1,47 @@
+"""Sentence boundaries: what a profile's "Erwähnt in" shows around a mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from randnotiz.sentences import sentence_around, sentence_spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meta zahlt. Apple nicht.", ["Meta zahlt.", "Apple nicht."]),
+        ("Am 29. Juli kam es. Dann nicht.", ["Am 29. Juli kam es.", "Dann nicht."]),
+        ("Im Jahr 2025. Dann 2026.", ["Im Jahr 2025.", "Dann 2026."]),
+        ("Das kostet z. B. Geld. Viel.", ["Das kostet z. B. Geld.", "Viel."]),
+        ("Dr. Wang kam. Prof. Pang ging.", ["Dr. Wang kam.", "Prof. Pang ging."]),
+        ("Mark E. Zuckerberg sprach.", ["Mark E. Zuckerberg sprach."]),
+        ("Er fragte: Warum? „Weil“, sagte sie.", ["Er fragte: Warum?", "„Weil“, sagte sie."]),
+        ("Sie sagte „Nein.“ Dann ging sie.", ["Sie sagte „Nein.“", "Dann ging sie."]),
+        ("Ende… Neuer Satz.", ["Ende…", "Neuer Satz."]),
+        ("kleines ende. danach klein.", ["kleines ende. danach klein."]),
+        (". Punkt am Anfang. Dann mehr.", [".", "Punkt am Anfang.", "Dann mehr."]),  # no word: ends
+        ("Version_2. Danach.", ["Version_2.", "Danach."]),
+        ("Ohne Punkt am Ende  ", ["Ohne Punkt am Ende"]),
+    ],
+)
+def test_sentence_spans(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (0, 4, "Meta zahlt."),
+        (12, 17, "Apple nicht."),
+        (6, 17, "Meta zahlt. Apple nicht."),  # a span across two sentences gets both
+    ],
+)
+def test_sentence_around(start: int, end: int, expected: str) -> None:
+    text = "Meta zahlt. Apple nicht."
+    first, last = sentence_around(sentence_spans(text), start, end)
+    assert text[first:last] == expected
