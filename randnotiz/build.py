@@ -19,10 +19,11 @@ from randnotiz.index import NameIndex, build_index
 from randnotiz.link import LinkedArticle, Unresolved, link_article
 from randnotiz.model import Article, Corpus, LinkPolicy, Mention, Note, PlacedNote
 from randnotiz.parallel import run_all
+from randnotiz.paths import DocPath
 from randnotiz.problems import Problem, error, has_errors, sort_problems
 from randnotiz.read import Sources, read_sources
 from randnotiz.render import page_jobs
-from randnotiz.write import WriteReport, conflicts, write_pages
+from randnotiz.write import WriteReport, conflicts, finish, write_page
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,13 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _encoded(render: Callable[[], str]) -> bytes:
-    return render().encode("utf-8")
+def _render_and_write(docs: Path, path: DocPath, render: Callable[[], str]) -> bool:
+    """Render one page and write it if it changed; whether it was written.
+
+    Run in a helper process, the page is written there: a thousand articles make
+    over a hundred megabytes, which would otherwise travel back to be written here.
+    """
+    return write_page(docs, path, render().encode("utf-8"))
 
 
 def build(root: Path) -> BuildResult:
@@ -121,11 +127,11 @@ def _build(root: Path) -> BuildResult:
         return BuildResult(linked.problems, None, linked)
     project = linked.project
     jobs = page_jobs(linked.corpus, project.settings)
-    encoded = run_all([partial(_encoded, render) for _, render in jobs])
-    pages = [(path, data) for (path, _), data in zip(jobs, encoded, strict=True)]
-    clashes = conflicts(project.docs, pages, project.shown(project.docs))
+    paths = [path for path, _ in jobs]
+    clashes = conflicts(project.docs, paths, project.shown(project.docs))
     if clashes:
         return BuildResult((*linked.problems, *clashes), None, linked)
-    report = write_pages(project.docs, pages)
+    written = run_all([partial(_render_and_write, project.docs, *job) for job in jobs])
+    report = finish(project.docs, paths, written)
     record(root, inputs)
     return BuildResult(linked.problems, report, linked)

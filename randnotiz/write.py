@@ -9,7 +9,7 @@ overwritten or removed.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,9 +39,7 @@ def read_manifest(docs: Path) -> set[DocPath]:
     return {DocPath(line) for line in lines if line and not line.startswith("#")}
 
 
-def conflicts(
-    docs: Path, pages: Iterable[tuple[DocPath, bytes]], shown_docs: str = "docs"
-) -> list[Problem]:
+def conflicts(docs: Path, paths: Iterable[DocPath], shown_docs: str = "docs") -> list[Problem]:
     """Generated paths that would overwrite a hand-written file."""
     generated = read_manifest(docs)
     return [
@@ -49,35 +47,17 @@ def conflicts(
             Origin(f"{shown_docs}/{path}"),
             "this hand-written file has the path of a generated page; rename or move it",
         )
-        for path, _ in pages
+        for path in paths
         if path not in generated and (docs / path).exists()
     ]
 
 
-def write_pages(docs: Path, pages: Iterable[tuple[DocPath, bytes]]) -> WriteReport:
-    """Bring ``docs/`` in line with ``pages``, touching only what differs."""
-    pages = list(pages)
-    previous = read_manifest(docs)
-    written: list[DocPath] = []
-    unchanged = 0
-    for path, data in pages:
-        if _write_if_changed(docs / path, data):
-            written.append(path)
-        else:
-            unchanged += 1
-    current = {path for path, _ in pages}
-    removed = sorted(previous - current)
-    for path in removed:
-        target = docs / path
-        if target.exists():
-            target.unlink()
-        _remove_empty_parents(target.parent, docs)
-    manifest = MANIFEST_HEADER + "".join(f"{p}\n" for p in sorted(current))
-    _write_if_changed(docs / MANIFEST, manifest.encode("utf-8"))
-    return WriteReport(tuple(written), tuple(removed), unchanged)
+def write_page(docs: Path, path: DocPath, data: bytes) -> bool:
+    """Write one generated page if its bytes changed; whether it was written.
 
-
-def _write_if_changed(target: Path, data: bytes) -> bool:
+    Pages of different paths can be written side by side, from several processes.
+    """
+    target = docs / path
     try:
         if target.read_bytes() == data:
             return False
@@ -87,6 +67,28 @@ def _write_if_changed(target: Path, data: bytes) -> bool:
     temporary.write_bytes(data)
     os.replace(temporary, target)  # readers (mkdocs serve) never see half a file
     return True
+
+
+def finish(docs: Path, paths: Sequence[DocPath], written: Sequence[bool]) -> WriteReport:
+    """After ``write_page`` for every path: remove what is no longer produced, record the rest.
+
+    ``written[i]`` says whether ``paths[i]`` was written.
+    """
+    previous = read_manifest(docs)
+    current = set(paths)
+    removed = sorted(previous - current)
+    for path in removed:
+        target = docs / path
+        if target.exists():
+            target.unlink()
+        _remove_empty_parents(target.parent, docs)
+    manifest = MANIFEST_HEADER + "".join(f"{p}\n" for p in sorted(current))
+    write_page(docs, DocPath(MANIFEST), manifest.encode("utf-8"))
+    return WriteReport(
+        tuple(p for p, w in zip(paths, written, strict=True) if w),
+        tuple(removed),
+        sum(not w for w in written),
+    )
 
 
 def _remove_empty_parents(folder: Path, docs: Path) -> None:

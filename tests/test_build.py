@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from randnotiz import parallel
 from randnotiz.cli import main
 
 from .conftest import REPO, SHIPPED_SEED, make_project, run
@@ -200,6 +202,30 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
     for root in (one, two):
         assert main(["--root", str(root), "build", "--quiet"]) == 0
     assert snapshot(one / "docs") == snapshot(two / "docs")
+
+
+def test_helper_processes_write_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Large sites are rendered and written by helper processes: same pages, same report."""
+    here = make_project(tmp_path / "here", shipped=True)
+    helpers = make_project(tmp_path / "helpers", shipped=True)
+    assert main(["--root", str(here), "build", "--quiet"]) == 0
+    pools: list[int] = []
+    pool = parallel.ProcessPoolExecutor
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        pools.append(1)
+        return pool(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "MIN_JOBS", 1)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", counted)
+    assert main(["--root", str(helpers), "build", "--quiet"]) == 0
+    assert pools, "nothing ran in helper processes"
+    assert snapshot(helpers / "docs") == snapshot(here / "docs")
+    capsys.readouterr()
+    assert main(["--root", str(helpers), "build"]) == 0
+    assert "0 pages written" in capsys.readouterr().out
 
 
 def test_shipped_seed_is_the_original_byte_for_byte() -> None:
