@@ -42,10 +42,15 @@ def byline(article: Article) -> str:
     return " · ".join(parts)
 
 
-def note_id(article_notes: tuple[PlacedNote, ...], placed: PlacedNote) -> str:
-    """'korrektur-1': the kind in the id lets the marker's style tell kinds apart."""
-    same_kind = [p for p in article_notes if p.note.kind == placed.note.kind]
-    return f"{placed.note.kind}-{same_kind.index(placed) + 1}"
+def note_ids(notes: tuple[PlacedNote, ...]) -> list[str]:
+    """'korrektur-1', … for an article's notes in order: the kind in the id lets
+    the marker's style tell kinds apart."""
+    counts: Counter[str] = Counter()
+    ids = []
+    for placed in notes:
+        counts[placed.note.kind] += 1
+        ids.append(f"{placed.note.kind}-{counts[placed.note.kind]}")
+    return ids
 
 
 def render_article(view: SiteView, article: Article, jsonld: str | None = None) -> str:
@@ -56,9 +61,10 @@ def render_article(view: SiteView, article: Article, jsonld: str | None = None) 
     by_block: dict[int, list[Mention]] = {}
     for m in mentions:
         by_block.setdefault(m.block, []).append(m)
-    notes_by_block: dict[int, list[PlacedNote]] = {}
-    for placed in notes:
-        notes_by_block.setdefault(placed.block, []).append(placed)
+    ids = note_ids(notes)
+    markers_by_block: dict[int, list[tuple[PlacedNote, str]]] = {}
+    for number, (placed, key) in enumerate(zip(notes, ids, strict=True)):
+        markers_by_block.setdefault(placed.block, []).append((placed, note_marker(key, number)))
 
     out = [
         front_matter(
@@ -71,12 +77,10 @@ def render_article(view: SiteView, article: Article, jsonld: str | None = None) 
         f'<p class="rn-byline">{byline(article)}</p>\n',
     ]
     for number, block in enumerate(article.blocks):
-        body = _marked_text(
-            view, block, by_block.get(number, []), notes_by_block.get(number, []), notes
-        )
+        body = _marked_text(view, block, by_block.get(number, []), markers_by_block.get(number, []))
         out.append(_block(block, body))
     if notes:
-        out.append(_notes(notes))
+        out.append(_notes(notes, ids))
     out.append(_in_this_article(view, article))
     related = related_articles(view, article)
     if related:
@@ -110,29 +114,33 @@ def _marked_text(
     view: SiteView,
     block: Block,
     mentions: list[Mention],
-    notes: list[PlacedNote],
-    all_notes: tuple[PlacedNote, ...],
+    notes: list[tuple[PlacedNote, str]],
 ) -> str:
-    """The block's text as HTML, with links at mentions and note markers after quotes."""
+    """The block's text as HTML, with links at mentions and note markers after quotes.
+
+    ``notes`` are the block's notes with their markers.
+    """
     if block.kind is BlockKind.HEADING:
         return ""
     markers: dict[int, str] = {}
-    for placed in notes:
+    for placed, marker in notes:
         at = next((m.end for m in mentions if m.start < placed.end < m.end), placed.end)
-        markers[at] = markers.get(at, "") + note_marker(all_notes, placed)
+        markers[at] = markers.get(at, "") + marker
     starts = {m.start: m for m in mentions}
     cuts = sorted({len(block.text), *starts, *markers})
     text = block.text
     out: list[str] = []
     pos = 0
+    cut = 0  # the first cut that may lie after pos: pos only grows
     while pos < len(text):
         if (m := starts.get(pos)) is not None:
             out.append(_mention(view, m, rawhtml.text(text[m.start : m.end])))
             pos = m.end
         else:
-            end = next(c for c in cuts if c > pos)
-            out.append(rawhtml.text(text[pos:end]))
-            pos = end
+            while cuts[cut] <= pos:
+                cut += 1
+            out.append(rawhtml.text(text[pos : cuts[cut]]))
+            pos = cuts[cut]
         out.append(markers.get(pos, ""))
     return "".join(out)
 
@@ -154,26 +162,25 @@ def _mention_opening(view: SiteView, entity_id: Slug) -> str:
     return anchor_start(view.entity_href(entity_id), one_line(entity.summary), classes)
 
 
-def note_marker(all_notes: tuple[PlacedNote, ...], placed: PlacedNote) -> str:
-    """The superscript number linking to a note, as the footnotes extension writes a
-    reference: the theme shows the note as a tooltip, the note links back here."""
-    key = note_id(all_notes, placed)
-    number = str(all_notes.index(placed) + 1)
-    link_ = anchor(f"#fn:{key}", number, classes=("footnote-ref",))
+def note_marker(key: str, number: int) -> str:
+    """The superscript number linking to note ``key``, the ``number``-th (from 0), as the
+    footnotes extension writes a reference: the theme shows the note as a tooltip,
+    the note links back here."""
+    link_ = anchor(f"#fn:{key}", str(number + 1), classes=("footnote-ref",))
     return element("sup", link_, id=f"fnref:{key}")
 
 
-def _notes(notes: tuple[PlacedNote, ...]) -> str:
+def _notes(notes: tuple[PlacedNote, ...], ids: list[str]) -> str:
     """The notes as footnote definitions: the footnotes extension lists them where the
     marker line stands, numbered in this order, with a link back to ``fnref:<id>``."""
     out = ["## Anmerkungen der Redaktion { #anmerkungen }\n", "///Footnotes Go Here///\n"]
-    for placed in notes:
+    for placed, key in zip(notes, ids, strict=True):
         note = placed.note
         body = one_line(yaml_markdown(note.text))
         sources = ", ".join(link(esc(s.title), s.url) for s in note.sources)
         tail = f" Quelle: {sources}" if sources else ""
         label = NOTE_LABELS[note.kind]
-        out.append(f"[^{note_id(notes, placed)}]: **{label}:** {body}{tail}")
+        out.append(f"[^{key}]: **{label}:** {body}{tail}")
     return "\n".join(out) + "\n"
 
 
