@@ -235,7 +235,6 @@ class KnowledgeBase:
     people: tuple[Person, ...] = ()
     organizations: tuple[Organization, ...] = ()
     terms: tuple[Term, ...] = ()
-    article_notes: tuple[tuple[str, ArticleNotes], ...] = ()  # (file stem, notes)
 
     @property
     def entities(self) -> tuple[Entity, ...]:

@@ -7,18 +7,28 @@ from pathlib import Path
 import pytest
 
 from randnotiz.model import Organization, Person, Term
-from randnotiz.read.annotations import load_knowledge
+from randnotiz.read.annotations import (
+    LoadResult,
+    article_notes_files,
+    load_knowledge,
+    read_article_notes,
+)
 
 from .conftest import REPO
 
 
-def load(tmp_path: Path, files: dict[str, str]):
+def load(tmp_path: Path, files: dict[str, str]) -> LoadResult:
+    """The lists as ``load_knowledge`` reads them, and the problems of ``articles/`` too."""
     root = tmp_path / "annotations"
     for name, text in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return load_knowledge(root, tmp_path)
+    result = load_knowledge(root, tmp_path)
+    problems = list(result.problems)
+    for path in article_notes_files(root).values():
+        problems += read_article_notes(path, str(path.relative_to(tmp_path)))[1]
+    return LoadResult(result.knowledge, tuple(problems))
 
 
 ORG = "- name: FAIR\n  summary: Labor.\n"

@@ -117,6 +117,16 @@ BROKEN = [
         "copy the exact words from the article's text",
     ),
     (
+        "broken yaml of an article",
+        {"annotations/articles/a.yml": "notes: [x\n"},
+        "annotations/articles/a.yml:1:8: error: YAML syntax error",
+    ),
+    (
+        "broken yaml of an article named after its title",
+        {"annotations/articles/ein-titel-fuer-den-test.yml": "notes: [x\n"},
+        "annotations/articles/ein-titel-fuer-den-test.yml:1:8: error: YAML syntax error",
+    ),
+    (
         "article yaml without a seed",
         {"annotations/articles/zzz.yml": "id: zzz\n"},
         "annotations/articles/zzz.yml:1:1: error: no seed for this file",
@@ -145,6 +155,16 @@ def test_mistakes_exit_1_with_one_line_each_and_leave_docs_alone(
     assert any(line.startswith(message) for line in lines), result.stderr
     assert lines[-1].endswith("docs/ left unchanged")
     assert snapshot(project / "docs") == before
+
+
+def test_an_articles_yaml_may_be_named_after_its_title(project: Path) -> None:
+    yaml = project / "annotations" / "articles" / "ein-titel-fuer-den-test.yml"
+    yaml.parent.mkdir(parents=True, exist_ok=True)
+    yaml.write_text("id: eigener-name\nrubric: Wissen\n", encoding="utf-8")
+    assert main(["--root", str(project), "build", "--quiet"]) == 0
+    page = project / "docs" / "artikel" / "eigener-name.md"
+    assert "Wissen" in page.read_text(encoding="utf-8")
+    assert not (project / "docs" / "artikel" / "ein-titel-fuer-den-test.md").exists()
 
 
 def test_unreadable_seed(

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from randnotiz.config import Project
 from randnotiz.model import Article, ArticleNotes, KnowledgeBase, Origin
+from randnotiz.parallel import run_all
 from randnotiz.paths import short_slug, slugify
 from randnotiz.problems import Problem, did_you_mean, error
-from randnotiz.read.annotations import load_knowledge
+from randnotiz.read.annotations import article_notes_files, load_knowledge, read_article_notes
 from randnotiz.read.decode import decode_text
 from randnotiz.read.seed import parse_seed, split_blocks
 
@@ -31,28 +33,73 @@ def seed_files(seeds: Path) -> list[Path]:
 
 
 def read_sources(project: Project) -> Sources:
-    """Articles and knowledge base, with every problem found on the way."""
+    """Articles and knowledge base, with every problem found on the way.
+
+    Each article is read with its YAML as one job, and a large archive's jobs run
+    on every core: its YAML and seeds took as long to read as linking took.
+    """
     loaded = load_knowledge(project.annotations, project.root)
     problems = list(loaded.problems)
-    notes_by_stem = dict(loaded.knowledge.article_notes)
-    used: set[str] = set()
+    notes_files = article_notes_files(project.annotations)
+    jobs = [
+        partial(_read_article, path, project, notes_files) for path in seed_files(project.seeds)
+    ]
+    reads = run_all(jobs)
+    notes_by_stem: dict[str, ArticleNotes] = {}
     articles: list[Article] = []
-    for path in seed_files(project.seeds):
-        shown = project.shown(path)
-        if path.suffix.lower() in PAGE_SUFFIXES:
-            text = _read_page(path, shown, notes_by_stem.get(path.stem), problems)
-        else:
-            text = _read_text(path, shown, problems)
-        if text is None:
-            continue
-        notes = _notes_for(path.stem, text, notes_by_stem, used)
-        result = parse_seed(text, shown, notes)
-        problems.extend(result.problems)
-        if result.article is not None:
-            articles.append(result.article)
+    for read in reads:
+        problems.extend(read.problems)
+        if read.notes_stem is not None and read.notes is not None:
+            notes_by_stem[read.notes_stem] = read.notes
+        if read.article is not None:
+            articles.append(read.article)
+    used = {read.notes_stem for read in reads if read.notes_stem is not None}
+    for stem, path in notes_files.items():
+        if stem not in used:  # a file for no seed: its own mistakes, then that it is unused
+            notes, found = read_article_notes(path, project.shown(path))
+            problems.extend(found)
+            if notes is not None:
+                notes_by_stem[stem] = notes
     problems.extend(_check_articles(articles, notes_by_stem, used, project))
     articles.sort(key=lambda a: (-a.date.toordinal(), a.id))
-    return Sources(tuple(articles), loaded.knowledge, tuple(problems))
+    # A YAML file two seeds claim was read twice: its problems are told once.
+    return Sources(tuple(articles), loaded.knowledge, tuple(dict.fromkeys(problems)))
+
+
+@dataclass(frozen=True)
+class _ArticleRead:
+    """One seed as read, with the file of ``articles/`` it claimed (its stem) and what that held."""
+
+    article: Article | None
+    notes_stem: str | None
+    notes: ArticleNotes | None
+    problems: tuple[Problem, ...]
+
+
+def _read_article(path: Path, project: Project, notes_files: dict[str, Path]) -> _ArticleRead:
+    problems: list[Problem] = []
+    shown = project.shown(path)
+    stem: str | None = None
+    notes: ArticleNotes | None = None
+
+    def claim(name: str | None) -> None:
+        nonlocal stem, notes
+        if name is not None and stem is None:
+            stem = name
+            notes, found = read_article_notes(notes_files[name], project.shown(notes_files[name]))
+            problems.extend(found)
+
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        claim(path.stem if path.stem in notes_files else None)  # the page may lack its date
+        text = _read_page(path, shown, notes, problems)
+    else:
+        text = _read_text(path, shown, problems)
+    if text is None:
+        return _ArticleRead(None, stem, notes, tuple(problems))
+    claim(_notes_stem(path.stem, text, notes_files))
+    result = parse_seed(text, shown, notes)
+    problems.extend(result.problems)
+    return _ArticleRead(result.article, stem, notes, tuple(problems))
 
 
 def _read_bytes(path: Path, shown: str, what: str, problems: list[Problem]) -> bytes | None:
@@ -102,18 +149,14 @@ def _read_page(
     return seed_text(dataclasses.replace(found, date=date))
 
 
-def _notes_for(
-    stem: str, text: str, notes_by_stem: dict[str, ArticleNotes], used: set[str]
-) -> ArticleNotes | None:
+def _notes_stem(stem: str, text: str, notes_files: dict[str, Path]) -> str | None:
     """An article's YAML is named after its seed file or after its title's slug."""
-    if stem in notes_by_stem:
-        used.add(stem)
-        return notes_by_stem[stem]
+    if stem in notes_files:
+        return stem
     for block in split_blocks(text)[:4]:
         for slug in (short_slug(block.text), slugify(block.text)):
-            if slug in notes_by_stem:
-                used.add(slug)
-                return notes_by_stem[slug]
+            if slug in notes_files:
+                return slug
     return None
 
 

@@ -1,4 +1,4 @@
-"""The knowledge base: people, organisations, glossary terms and article notes.
+"""The knowledge base: people, organisations, glossary terms, and the notes of articles.
 
 Like Material's blog plugin reads its authors file, each file is checked
 against a small typed schema; unlike a first-error-wins loader, every problem
@@ -381,8 +381,24 @@ def read_yaml_file(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
     return root, [*decoded.problems, *problems]
 
 
+def article_notes_files(annotations: Path) -> dict[str, Path]:
+    """The files of ``articles/`` by stem: each holds the notes and overrides of one article."""
+    return {p.stem: p for p in sorted((annotations / ARTICLES_DIR).glob("*.y*ml"))}
+
+
+def read_article_notes(path: Path, shown: str) -> tuple[ArticleNotes | None, list[Problem]]:
+    """One file of ``articles/``, read with the article it belongs to."""
+    root, problems = read_yaml_file(path, shown)
+    if root is None:
+        return None, problems
+    return _article_notes(_Reader(problems), root, shown), problems
+
+
 def load_knowledge(annotations: Path, shown_root: Path | None = None) -> LoadResult:
-    """Every file under ``annotations/``, checked on its own and against the others."""
+    """The three lists under ``annotations/``, checked on their own and against each other.
+
+    The files of ``articles/`` are read with their articles (``read_article_notes``).
+    """
     problems: list[Problem] = []
     r = _Reader(problems)
     unread: list[str] = []  # lists whose entries could not be read at all
@@ -413,12 +429,6 @@ def load_knowledge(annotations: Path, shown_root: Path | None = None) -> LoadRes
     organizations = load_list(ORGANIZATIONS_FILE, _organizations)
     terms = load_list(GLOSSARY_FILE, _terms)
 
-    article_notes = []
-    for path in sorted((annotations / ARTICLES_DIR).glob("*.y*ml")):
-        root, found = read_yaml_file(path, shown(path))
-        problems.extend(found)
-        if root is not None and (notes := _article_notes(r, root, shown(path))) is not None:
-            article_notes.append((path.stem, notes))
     if annotations.is_dir():
         for path in sorted(annotations.iterdir()):
             if path.is_file() and path.name not in (PEOPLE_FILE, ORGANIZATIONS_FILE, GLOSSARY_FILE):
@@ -431,9 +441,7 @@ def load_knowledge(annotations: Path, shown_root: Path | None = None) -> LoadRes
                     )
                 )
 
-    knowledge = KnowledgeBase(
-        tuple(people), tuple(organizations), tuple(terms), tuple(article_notes)
-    )
+    knowledge = KnowledgeBase(tuple(people), tuple(organizations), tuple(terms))
     if not unread:
         # With a whole list unread, every reference into it would be reported as
         # unknown: one mistake, dozens of lines. Its own error comes first; the
