@@ -187,11 +187,11 @@ def link_article(article: Article, index: NameIndex, policy: LinkPolicy = "first
         if block.kind not in LINKED_BLOCKS:
             named.update(_full_names(places))
             continue
-        spans = sentence_spans(block.text)
+        spans = sentence_spans(block.text) if places else []
         for place in places:
             match, entity = _resolve(place, named)
             surface = block.text[match.start : match.end]
-            if surface in no_link or any(c.form in no_link for c in match.claims):
+            if no_link and (surface in no_link or any(c.form in no_link for c in match.claims)):
                 continue
             if entity is None:
                 candidates = tuple(sorted({c.entity for c in match.claims}))

@@ -146,10 +146,11 @@ def build_view(corpus: Corpus, settings: Settings) -> SiteView:
         by_block[(m.article, m.block)].add(m.entity)
     together: dict[Slug, Counter[Slug]] = defaultdict(Counter)
     for names in by_block.values():
-        for a in names:
-            for b in names:
-                if a != b:
-                    together[a][b] += 1
+        if len(names) > 1:
+            for a in names:
+                together[a].update(names)  # counted in C; each name's own count goes below
+    for a, counts in together.items():
+        del counts[a]
     notes: dict[Slug, list[PlacedNote]] = defaultdict(list)
     for placed in corpus.notes:
         notes[placed.article].append(placed)
