@@ -173,3 +173,27 @@ def test_feed_keeps_the_newest_articles_only(tmp_path: Path) -> None:
 )
 def test_xml_text(raw: str, escaped: str) -> None:
     assert xml_text(raw) == escaped
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "Meta & Co.",
+        "<script>alert(1)</script>",
+        'Er sagte "nein"',
+        "Zuckerbergs 'Plan'",
+        "beides \" und '",
+        "Zeile\neins\r\tzwei",
+        "Steuerzeichen \x01\x0b weg",
+        "„Gründermodus“ – ß",
+    ],
+)
+def test_feed_escaping_is_what_the_standard_library_writes(value: str) -> None:
+    from xml.sax.saxutils import escape, quoteattr
+
+    from randnotiz.render.feed import _NOT_XML, _attr
+
+    clean = _NOT_XML.sub("", value)
+    assert xml_text(value) == escape(clean)
+    assert _attr(value) == quoteattr(clean)

@@ -122,24 +122,23 @@ def _convert(
     where = origin_of(file, node)
     if isinstance(node, yaml.MappingNode):
         items: list[tuple[str, Node]] = []
-        seen: dict[str, Origin] = {}
+        seen: dict[str, yaml.Node] = {}  # where a key stood, made an Origin only when repeated
         for key_node, value_node in node.value:
             key = (
                 key_node.value
                 if _is_str(key_node)
                 else str(constructor.construct_object(key_node, deep=True))
             )
-            key_origin = origin_of(file, key_node)
             if key in seen:
                 problems.append(
                     error(
-                        key_origin,
+                        origin_of(file, key_node),
                         f"'{key}' appears twice in this entry "
-                        f"(first at line {seen[key].line}); keep one",
+                        f"(first at line {seen[key].start_mark.line + 1}); keep one",
                     )
                 )
                 continue
-            seen[key] = key_origin
+            seen[key] = key_node
             items.append((key, _convert(value_node, file, constructor, problems)))
         return Mapping(where, tuple(items))
     if isinstance(node, yaml.SequenceNode):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from randnotiz.dates import german_date
 from randnotiz.model import Affiliation, Entity, Mention, Organization, Person
-from randnotiz.paths import DocPath, relative_link
+from randnotiz.paths import DocPath, Slug, relative_link
 from randnotiz.render import rawhtml
 from randnotiz.render.article import article_path
 from randnotiz.render.markdown import esc, front_matter, link, one_line, yaml_markdown
@@ -15,6 +15,8 @@ from randnotiz.render.view import SiteView, sort_key, target_of
 
 #: Profiles outrank articles in search for their own name.
 PROFILE_BOOST = 3
+#: How many of the entities named alongside a profile's entity it lists.
+TOGETHER_SHOWN = 12
 
 
 def years(since: int | None, until: int | None) -> str:
@@ -160,8 +162,8 @@ def related_entities(view: SiteView, entity: Entity, path: DocPath) -> str:
     together = view.together.get(entity.id)
     if together:
         out.append("## Gemeinsam erwähnt mit { #gemeinsam-erwaehnt data-search-exclude }\n")
-        ranked = sorted(together.items(), key=lambda kv: (-kv[1], sort_key(view.entities[kv[0]])))
-        for other_id, count in ranked[:12]:
+        ranked = sorted(_top(together), key=lambda kv: (-kv[1], sort_key(view.entities[kv[0]])))
+        for other_id, count in ranked[:TOGETHER_SHOWN]:
             other = view.entities[other_id]
             unit = "Absatz" if count == 1 else "Absätzen"
             out.append(
@@ -169,6 +171,17 @@ def related_entities(view: SiteView, entity: Entity, path: DocPath) -> str:
             )
         out.append("")
     return "\n".join(out)
+
+
+def _top(counts: Counter[Slug]) -> list[tuple[Slug, int]]:
+    """The entries that can be among the ``TOGETHER_SHOWN`` most frequent, ties included.
+
+    Only these need the German sort key: a hub is named alongside hundreds of others.
+    """
+    if len(counts) <= TOGETHER_SHOWN:
+        return list(counts.items())
+    least = sorted(counts.values(), reverse=True)[TOGETHER_SHOWN - 1]
+    return [(k, c) for k, c in counts.items() if c >= least]
 
 
 def web_link_items(entity: Entity) -> list[str]:
