@@ -21,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 #: Fewer jobs than this run here: forking costs more than it saves.
 MIN_JOBS = 200
@@ -46,19 +47,35 @@ def _run(number: int) -> object:
 
 def run_all(jobs: Sequence[Callable[[], T]]) -> list[T]:
     """The result of every job, in order; on all cores when that is safe and worth it."""
+    return run_beside(jobs, _nothing)[0]
+
+
+def _nothing() -> None:
+    return None
+
+
+def run_beside(jobs: Sequence[Callable[[], T]], here: Callable[[], U]) -> tuple[list[T], U]:
+    """``run_all(jobs)``, and ``here()`` in this process while the helpers run the jobs.
+
+    Work that does not depend on the jobs need not leave a core idle before
+    they start: the helpers are forked first, so they never see its result.
+    """
     workers = min(cores(), MAX_WORKERS)
     if workers < 2 or len(jobs) < MIN_JOBS or not _can_fork():
-        return [job() for job in jobs]
+        return [job() for job in jobs], here()
     global _jobs
     _jobs = jobs
+    done: list[U] = []  # here()'s result, once it has run
     try:
         context = multiprocessing.get_context("fork")
         # Small chunks, handed out as helpers finish: one long job (the data export,
         # the network drawing) does not leave the other helpers waiting.
         chunk = max(1, len(jobs) // (workers * 16))
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return list(pool.map(_run, range(len(jobs)), chunksize=chunk))  # type: ignore[arg-type]
+            results = pool.map(_run, range(len(jobs)), chunksize=chunk)  # type: ignore[arg-type]
+            done.append(here())
+            return list(results), done[0]
     except BrokenProcessPool:  # a helper died (out of memory, killed): do it all here
-        return [job() for job in jobs]
+        return [job() for job in jobs], done[0] if done else here()
     finally:
         _jobs = ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 
 import pytest
@@ -34,3 +35,44 @@ def test_with_other_threads_running_everything_runs_here(monkeypatch: pytest.Mon
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # would fail if used
     jobs = [partial(_square, i) for i in range(parallel.MIN_JOBS)]
     assert parallel.run_all(jobs) == [i * i for i in range(parallel.MIN_JOBS)]
+
+
+@pytest.mark.parametrize("count", [0, parallel.MIN_JOBS - 1, parallel.MIN_JOBS])
+def test_beside_the_jobs_this_process_does_its_own_work(count: int) -> None:
+    jobs = [partial(_square, i) for i in range(count)]
+    calls: list[int] = []
+
+    def here() -> str:
+        calls.append(1)
+        return "hier"
+
+    assert parallel.run_beside(jobs, here) == ([i * i for i in range(count)], "hier")
+    assert calls == [1]
+
+
+def test_a_helper_that_dies_leaves_the_work_to_this_process_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Broken:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def __enter__(self) -> Broken:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def map(self, *args: object, **kwargs: object) -> Iterator[int]:
+            # Like the executor's: the helpers die while this process does its own work.
+            raise parallel.BrokenProcessPool("killed")
+            yield 0
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Broken)
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    calls: list[int] = []
+    jobs = [partial(_square, i) for i in range(parallel.MIN_JOBS)]
+    results, mine = parallel.run_beside(jobs, lambda: calls.append(1) or len(calls))
+    assert results == [i * i for i in range(parallel.MIN_JOBS)]
+    assert (mine, calls) == (1, [1])

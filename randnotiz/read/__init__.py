@@ -9,7 +9,7 @@ from pathlib import Path
 
 from randnotiz.config import Project
 from randnotiz.model import Article, ArticleNotes, KnowledgeBase, Origin
-from randnotiz.parallel import run_all
+from randnotiz.parallel import run_beside
 from randnotiz.paths import short_slug, slugify
 from randnotiz.problems import Problem, did_you_mean, error
 from randnotiz.read.annotations import article_notes_files, load_knowledge, read_article_notes
@@ -38,13 +38,13 @@ def read_sources(project: Project) -> Sources:
     Each article is read with its YAML as one job, and a large archive's jobs run
     on every core: its YAML and seeds took as long to read as linking took.
     """
-    loaded = load_knowledge(project.annotations, project.root)
-    problems = list(loaded.problems)
     notes_files = article_notes_files(project.annotations)
     jobs = [
         partial(_read_article, path, project, notes_files) for path in seed_files(project.seeds)
     ]
-    reads = run_all(jobs)
+    # The lists of people, organisations and terms are read here meanwhile.
+    reads, loaded = run_beside(jobs, partial(load_knowledge, project.annotations, project.root))
+    problems = list(loaded.problems)
     notes_by_stem: dict[str, ArticleNotes] = {}
     articles: list[Article] = []
     for read in reads:
