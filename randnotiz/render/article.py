@@ -213,17 +213,43 @@ def _in_article_item(view: SiteView, entity: Entity) -> str:
     return f"{view.entity_anchor(entity.id)}: {rawhtml.text(first_sentence(entity.summary))}"
 
 
+#: An entity named in more articles than this (the archive's own company, say) is
+#: shared by too many of them to say what two articles have in common, and counting
+#: it would make finding related articles grow with the square of the archive.
+COMMON_ENTITY = 100
+
+
 def related_articles(view: SiteView, article: Article, limit: int = 5) -> list[tuple[Article, int]]:
-    """Articles named in ``related`` first, then those sharing the most entities."""
-    mine = {m.entity for m in view.mentions_by_article.get(article.id, ())}
+    """Articles named in ``related`` first, then those sharing the most entities, each
+    with the number of entities it shares with this one.
+
+    Entities named in more than ``COMMON_ENTITY`` articles are not counted for the
+    ranking, unless without them fewer than ``limit`` articles share anything.
+    """
+    mine = view.entities_by_article.get(article.id, frozenset())
+    chosen = [(view.articles[a], a) for a in article.related if a in view.articles]
+    best = _most_shared(view, article, mine, limit, COMMON_ENTITY)
+    if len(best) < limit:
+        best = _most_shared(view, article, mine, limit, None)
+    chosen += [(view.articles[a], a) for a in best]
+    return [
+        (other, len(mine & view.entities_by_article.get(a, frozenset()))) for other, a in chosen
+    ][:limit]
+
+
+def _most_shared(
+    view: SiteView, article: Article, mine: frozenset[Slug], limit: int, common: int | None
+) -> list[Slug]:
+    """Up to ``limit`` articles sharing the most entities (named in at most ``common``
+    articles), newest first among equals; ``article.related`` is left out."""
     shared: Counter[Slug] = Counter()
     for entity in mine:
-        shared.update(view.articles_by_entity.get(entity, ()))
+        others = view.articles_by_entity.get(entity, ())
+        if common is None or len(others) <= common:
+            shared.update(others)
     del shared[article.id]
-    chosen = [(view.articles[a], shared.get(a, 0)) for a in article.related if a in view.articles]
-    # An article naming a company that hundreds of others name shares something with
-    # all of them: take the candidates by count (sorted in C), stop below the count of
-    # the last that can still make the list, and order only those by the whole key.
+    # Take the candidates by count (sorted in C), stop below the count of the last
+    # that can still make the list, and order only those by the whole key.
     best: list[Slug] = []
     for a, count in shared.most_common():
         if len(best) >= limit and count < shared[best[-1]]:
@@ -231,5 +257,4 @@ def related_articles(view: SiteView, article: Article, limit: int = 5) -> list[t
         if a not in article.related:
             best.append(a)
     ranked = sorted(best, key=lambda a: (-shared[a], -view.articles[a].date.toordinal(), a))
-    chosen += [(view.articles[a], shared[a]) for a in ranked]
-    return chosen[:limit]
+    return ranked[:limit]

@@ -95,6 +95,7 @@ class SiteView:
     children: dict[Slug, tuple[Organization, ...]]  # organisation → sub-organisations
     together: dict[Slug, Counter[Slug]]  # entity → entities in the same paragraphs, with counts
     articles_by_entity: dict[Slug, frozenset[Slug]]  # entity → the articles that mention it
+    entities_by_article: dict[Slug, frozenset[Slug]]  # article → the entities it mentions
     cited_by: dict[Slug, tuple[Slug, ...]]  # entity → entities whose see_also names it, in order
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -181,5 +182,6 @@ def build_view(corpus: Corpus, settings: Settings) -> SiteView:
         children={k: tuple(sorted(v, key=sort_key)) for k, v in children.items()},
         together=dict(together),
         articles_by_entity={k: frozenset(m.article for m in v) for k, v in by_entity.items()},
+        entities_by_article={k: frozenset(m.entity for m in v) for k, v in by_article.items()},
         cited_by={k: tuple(v) for k, v in cited_by.items()},
     )
