@@ -11,6 +11,7 @@ it and the tests all see the same nodes and edges.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
@@ -67,7 +68,12 @@ class Graph:
     edges: tuple[Edge, ...]
 
     def node(self, node_id: Slug) -> Node:
-        return next(n for n in self.nodes if n.id == node_id)
+        return self._by_id[node_id]
+
+    @functools.cached_property
+    def _by_id(self) -> dict[Slug, Node]:
+        """Made once: every line's hover text names the nodes at both its ends."""
+        return {n.id: n for n in self.nodes}
 
     def links(self) -> list[tuple[tuple[Slug, Slug], tuple[Edge, ...]]]:
         """Edges grouped by the pair they join: one line per pair in the drawing."""

@@ -16,6 +16,7 @@ end. Two layouts:
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -52,7 +53,12 @@ class Layout:
     places: tuple[tuple[Slug, Placement], ...]
 
     def place(self, node_id: Slug) -> Placement:
-        return dict(self.places)[node_id]
+        return self._by_id[node_id]
+
+    @functools.cached_property
+    def _by_id(self) -> dict[Slug, Placement]:
+        """Made once: a drawing asks for every node's place, and twice for each line."""
+        return dict(self.places)
 
 
 def wrap_label(name: str, width: int = WRAP) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ rest of the build uses, and tests follow them in the built site.
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
 from randnotiz.config import Settings
@@ -23,9 +24,15 @@ def site_href(settings: Settings, target: DocPath, anchor: str | None = None) ->
     the root means the same to both. The root is the path of ``site_url``
     ("/" without one), which is where ``mkdocs serve`` serves the site too.
     """
-    base = urlsplit(settings.site_url or "/").path.rstrip("/")
-    href = base + url_of(target)
+    href = _root(settings.site_url) + url_of(target)
     return href if anchor is None else f"{href}#{anchor}"
+
+
+@functools.cache
+def _root(site_url: str | None) -> str:
+    """The path of ``site_url`` without its last slash, worked out once: every link
+    in raw HTML starts with it."""
+    return urlsplit(site_url or "/").path.rstrip("/")
 
 
 def absolute_url(settings: Settings, path: DocPath | None = None, anchor: str | None = None) -> str:
