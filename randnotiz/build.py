@@ -17,7 +17,7 @@ from randnotiz.config import Project, load_project
 from randnotiz.freshness import inputs_digest, record
 from randnotiz.index import NameIndex, build_index
 from randnotiz.link import LinkedArticle, Unresolved, link_article
-from randnotiz.model import Article, Corpus, LinkPolicy, Mention, Note, PlacedNote
+from randnotiz.model import Article, Corpus, LinkPolicy, Mention, PlacedNote
 from randnotiz.parallel import run_all
 from randnotiz.paths import DocPath
 from randnotiz.problems import Problem, error, has_errors, sort_problems
@@ -57,12 +57,39 @@ class BuildResult:
         return self.report is not None
 
 
-def _link_findings(
-    article: Article, index: NameIndex, policy: LinkPolicy
-) -> tuple[tuple[Mention, ...], tuple[PlacedNote, ...], tuple[Unresolved, ...], tuple[Note, ...]]:
-    """What linking found, without the article: a helper process sends back only this."""
+@dataclass(frozen=True)
+class _Findings:
+    """What linking found in one article, without the article: what a helper
+    process sends back. Notes travel as their number in ``article.notes``:
+    the article's notes are here already, and sending them again cost as much
+    as sending every mention."""
+
+    mentions: tuple[Mention, ...]
+    placed: tuple[tuple[int, int, int, int], ...]  # (note number, block, start, end)
+    unresolved: tuple[Unresolved, ...]
+    missing: tuple[int, ...]  # numbers of the notes whose quote is not in the text
+
+
+def _link_findings(article: Article, index: NameIndex, policy: LinkPolicy) -> _Findings:
     linked = link_article(article, index, policy)
-    return linked.mentions, linked.notes, linked.unresolved, linked.missing_notes
+    number = {id(note): n for n, note in enumerate(article.notes)}
+    return _Findings(
+        linked.mentions,
+        tuple((number[id(p.note)], p.block, p.start, p.end) for p in linked.notes),
+        linked.unresolved,
+        tuple(number[id(note)] for note in linked.missing_notes),
+    )
+
+
+def _linked(article: Article, found: _Findings) -> LinkedArticle:
+    notes = article.notes
+    return LinkedArticle(
+        article,
+        found.mentions,
+        tuple(PlacedNote(notes[n], article.id, b, s, e) for n, b, s, e in found.placed),
+        found.unresolved,
+        tuple(notes[n] for n in found.missing),
+    )
 
 
 def read_and_link(root: Path) -> Linked:
@@ -72,10 +99,7 @@ def read_and_link(root: Path) -> Linked:
     index = build_index(sources.knowledge)
     policy = project.settings.link
     found = run_all([partial(_link_findings, a, index, policy) for a in sources.articles])
-    articles = tuple(
-        LinkedArticle(article, *findings)
-        for article, findings in zip(sources.articles, found, strict=True)
-    )
+    articles = tuple(_linked(a, f) for a, f in zip(sources.articles, found, strict=True))
     for linked in articles:
         for note in linked.missing_notes:
             problems.append(
