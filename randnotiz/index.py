@@ -53,20 +53,12 @@ class Node:
     claims: list[Claim] = field(default_factory=list)
 
 
-def tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, token) with every run of whitespace as one SPACE token.
-
-    A list built in one comprehension: the linker asks for the tokens of every
-    paragraph, and a generator cost a third of its time.
-    """
-    return [
-        (m.start(), m.end(), SPACE if (t := m.group()).isspace() else t)
-        for m in TOKEN.finditer(text)
-    ]
-
-
 def form_key(form: str, ignore_case: bool = False) -> tuple[str, ...]:
-    key = tuple(t for _, _, t in tokens(form.strip()))
+    """A name's tokens, every run of whitespace as one SPACE: its path in a trie.
+
+    The linker reads a text with the same ``TOKEN`` pattern (``link._walk``).
+    """
+    key = tuple(SPACE if t.isspace() else t for t in TOKEN.findall(form.strip()))
     return tuple(t.lower() for t in key) if ignore_case else key
 
 
