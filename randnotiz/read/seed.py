@@ -12,7 +12,6 @@ can overrule each decision, so the heuristics may stay simple.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -270,5 +269,6 @@ def _with_anchors(blocks: list[Block]) -> tuple[Block, ...]:
             number += 1
             anchor = f"absatz-{number}"
         seen.add(anchor)
-        out.append(dataclasses.replace(block, anchor=anchor))
+        # Made anew rather than with dataclasses.replace, which looks up the fields each time.
+        out.append(Block(block.kind, block.text, block.line, anchor=anchor, alt=block.alt))
     return tuple(out)
