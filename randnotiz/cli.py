@@ -7,9 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from randnotiz import import_page, suggest
 from randnotiz.build import build, read_and_link
-from randnotiz.check import lint
 from randnotiz.problems import Problem
 
 
@@ -40,6 +38,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from randnotiz.check import lint  # only this command needs the linter
+
     problems = lint(read_and_link(args.root))
     print_problems(problems, show_info=args.verbose)
     errors = sum(p.severity == "error" for p in problems)
@@ -48,7 +48,20 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def parser() -> argparse.ArgumentParser:
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` asks for, before the whole parser is made."""
+    first = argparse.ArgumentParser(add_help=False)
+    first.add_argument("--root")
+    first.add_argument("command", nargs="?")
+    return first.parse_known_args(argv)[0].command
+
+
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; ``import`` and ``suggest`` get their options only when asked for.
+
+    Their modules take a tenth of the time a ``randnotiz build`` of a small site
+    spends importing, so ``build`` and ``check`` do not import them.
+    """
     p = argparse.ArgumentParser(
         prog="randnotiz", description="Annotated news articles as a MkDocs site."
     )
@@ -64,15 +77,22 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("-v", "--verbose", action="store_true", help="also print notes (info lines)")
     c.set_defaults(run=_check)
     i = sub.add_parser("import", help="turn a saved web page (.html) into a seed in seeds/")
-    import_page.add_arguments(i)
-    i.set_defaults(run=import_page.command)
+    if command == "import":
+        from randnotiz import import_page
+
+        import_page.add_arguments(i)
+        i.set_defaults(run=import_page.command)
     s = sub.add_parser("suggest", help="names in the articles without annotation, as YAML stubs")
-    suggest.add_arguments(s)
+    if command == "suggest":
+        from randnotiz import suggest
+
+        suggest.add_arguments(s)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser(_command_in(argv)).parse_args(argv)
     args.root = args.root.resolve()
     try:
         return args.run(args)
