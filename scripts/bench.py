@@ -26,7 +26,7 @@ articles (500: single runs on a shared machine were up to a tenth off the
 median) and once above, and the floor is built up to ``--floor-max``
 articles. Medians throughout.
 
-    .venv/bin/python scripts/bench.py                   # the full run, about 12 minutes
+    .venv/bin/python scripts/bench.py                   # the full run, about 10 minutes
     .venv/bin/python scripts/bench.py --quick           # 250 and 500 articles, once
     .venv/bin/python scripts/bench.py --sizes 20 --repeat 1
 """
