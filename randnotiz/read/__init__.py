@@ -79,27 +79,32 @@ class _ArticleRead:
 def _read_article(path: Path, project: Project, notes_files: dict[str, Path]) -> _ArticleRead:
     problems: list[Problem] = []
     shown = project.shown(path)
-    stem: str | None = None
-    notes: ArticleNotes | None = None
-
-    def claim(name: str | None) -> None:
-        nonlocal stem, notes
-        if name is not None and stem is None:
-            stem = name
-            notes, found = read_article_notes(notes_files[name], project.shown(notes_files[name]))
-            problems.extend(found)
-
-    if path.suffix.lower() in PAGE_SUFFIXES:
-        claim(path.stem if path.stem in notes_files else None)  # the page may lack its date
-        text = _read_page(path, shown, notes, problems)
-    else:
-        text = _read_text(path, shown, problems)
+    is_page = path.suffix.lower() in PAGE_SUFFIXES
+    # A saved page may not state its date, which its YAML then gives: that YAML,
+    # named after the page, is read first. A seed's YAML may be named after its title.
+    stem = path.stem if is_page and path.stem in notes_files else None
+    notes = _read_notes(notes_files, stem, project, problems)
+    text = (
+        _read_page(path, shown, notes, problems) if is_page else _read_text(path, shown, problems)
+    )
     if text is None:
         return _ArticleRead(None, stem, notes, tuple(problems))
-    claim(_notes_stem(path.stem, text, notes_files))
+    if stem is None:
+        stem = _notes_stem(path.stem, text, notes_files)
+        notes = _read_notes(notes_files, stem, project, problems)
     result = parse_seed(text, shown, notes)
     problems.extend(result.problems)
     return _ArticleRead(result.article, stem, notes, tuple(problems))
+
+
+def _read_notes(
+    notes_files: dict[str, Path], stem: str | None, project: Project, problems: list[Problem]
+) -> ArticleNotes | None:
+    if stem is None:
+        return None
+    notes, found = read_article_notes(notes_files[stem], project.shown(notes_files[stem]))
+    problems.extend(found)
+    return notes
 
 
 def _read_bytes(path: Path, shown: str, what: str, problems: list[Problem]) -> bytes | None:

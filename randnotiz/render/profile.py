@@ -133,10 +133,9 @@ def mentioned_in(view: SiteView, entity: Entity, path: DocPath, heading_level: i
         for m in by_article[article.id]:
             sentences[(m.block, m.sentence)].append(m)
         items = []
-        page = view.article_href(article.id)
         for (block_no, (start, end)), hits in sentences.items():
             block = article.blocks[block_no]
-            href = page if block.anchor is None else f"{page}#{block.anchor}"
+            href = view.article_href(article.id, block.anchor)
             pieces, pos = [], start
             for m in hits:
                 pieces.append(rawhtml.text(block.text[pos : m.start]))
