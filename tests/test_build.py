@@ -231,12 +231,12 @@ import sys
 from randnotiz import parallel
 from randnotiz.cli import main
 pools = []
-pool = parallel.ProcessPoolExecutor
+shared = parallel._Shared
 def counted(*args, **kwargs):
     pools.append(1)
-    return pool(*args, **kwargs)
+    return shared(*args, **kwargs)
 parallel.MIN_JOBS = 1
-parallel.ProcessPoolExecutor = counted
+parallel._Shared = counted
 code = main(sys.argv[1:])
 print(f"pools: {len(pools)}")
 sys.exit(code)

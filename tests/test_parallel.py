@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import subprocess
+import sys
 from functools import partial
 
 import pytest
@@ -32,7 +33,7 @@ def test_a_failing_job_fails_the_run() -> None:
 
 def test_with_other_threads_running_everything_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # would fail if used
+    monkeypatch.setattr(parallel, "_Shared", None)  # would fail if used
     jobs = [partial(_square, i) for i in range(parallel.MIN_JOBS)]
     assert parallel.run_all(jobs) == [i * i for i in range(parallel.MIN_JOBS)]
 
@@ -50,29 +51,57 @@ def test_beside_the_jobs_this_process_does_its_own_work(count: int) -> None:
     assert calls == [1]
 
 
-def test_a_helper_that_dies_leaves_the_work_to_this_process_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    class Broken:
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            pass
+#: The helpers for real, in a process of their own: a test process may have
+#: threads running, and then nothing is forked. ``here()`` takes a while, so
+#: the helper has surely taken jobs before this process starts on them.
+WITH_HELPERS = """
+import os, sys, time
+from functools import partial
+from randnotiz import parallel
 
-        def __enter__(self) -> Broken:
-            return self
+PARENT = os.getpid()
+SCENARIO = sys.argv[1]
 
-        def __exit__(self, *exc: object) -> None:
-            pass
+def job(i):
+    in_helper = os.getpid() != PARENT
+    if in_helper and SCENARIO == "fails" and i >= 100:
+        raise ValueError(f"job {i} failed in a helper")
+    if in_helper and SCENARIO == "dies" and i >= 100:
+        os._exit(9)
+    time.sleep(0.001)
+    return i * i, in_helper
 
-        def map(self, *args: object, **kwargs: object) -> Iterator[int]:
-            # Like the executor's: the helpers die while this process does its own work.
-            raise parallel.BrokenProcessPool("killed")
-            yield 0
+def here():
+    time.sleep(0.3)
+    return "hier"
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Broken)
-    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
-    monkeypatch.setattr(parallel, "cores", lambda: 2)
-    calls: list[int] = []
-    jobs = [partial(_square, i) for i in range(parallel.MIN_JOBS)]
-    results, mine = parallel.run_beside(jobs, lambda: calls.append(1) or len(calls))
-    assert results == [i * i for i in range(parallel.MIN_JOBS)]
-    assert (mine, calls) == (1, [1])
+parallel.cores = lambda: 2
+try:
+    results, mine = parallel.run_beside([partial(job, i) for i in range(1000)], here)
+except ValueError as failure:
+    print("raised:", failure)
+    sys.exit(0)
+assert [square for square, _ in results] == [i * i for i in range(1000)], results
+assert mine == "hier"
+print("helper ran:", sum(in_helper for _, in_helper in results))
+"""
+
+
+def _with_helpers(scenario: str) -> str:
+    command = [sys.executable, "-c", WITH_HELPERS, scenario]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def test_helpers_take_jobs_and_results_come_back_in_order() -> None:
+    out = _with_helpers("plain")
+    ran = int(out.split("helper ran:")[1])
+    assert 0 < ran < 1000, out  # both the helper and this process ran jobs
+
+
+def test_a_job_that_fails_in_a_helper_fails_the_run() -> None:
+    out = _with_helpers("fails")
+    assert out.startswith("raised: job ") and out.endswith(" failed in a helper\n"), out
+
+
+def test_a_helper_that_dies_leaves_its_jobs_to_this_process() -> None:
+    assert "helper ran: 0" in _with_helpers("dies")
