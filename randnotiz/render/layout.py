@@ -107,9 +107,9 @@ def _forces(
     """Fruchterman–Reingold in the unit square, with linear cooling.
 
     The pair loop runs 400 times over every pair of up to 60 nodes, the most
-    expensive loop of a small site's build: it keeps its values in local names
-    and computes each push once (the same operations in the same order, so the
-    same coordinates).
+    expensive loop of a small site's build: it keeps its values in local names,
+    computes each push once and sums node i's pushes in a local name (the same
+    operations in the same order, so the same coordinates).
     """
     n = len(positions)
     xs = [p[0] for p in positions]
@@ -122,6 +122,7 @@ def _forces(
         dy = [0.0] * n
         for i in range(n):
             xi, yi = xs[i], ys[i]
+            fx, fy = dx[i], dy[i]  # node i's sums, added to in the same order as before
             for j in range(i + 1, n):
                 ex, ey = xi - xs[j], yi - ys[j]
                 d2 = ex * ex + ey * ey
@@ -129,10 +130,11 @@ def _forces(
                     d2 = 1e-6
                 push = k2 / d2
                 px, py = ex * push, ey * push
-                dx[i] += px
-                dy[i] += py
+                fx += px
+                fy += py
                 dx[j] -= px
                 dy[j] -= py
+            dx[i], dy[i] = fx, fy
         for i, j, strength in springs:
             ex, ey = xs[i] - xs[j], ys[i] - ys[j]
             pull = math.sqrt(ex * ex + ey * ey) * strength / k
@@ -164,8 +166,9 @@ def _separate(boxes: list[_Box], width: float, gap: float, rounds: int) -> None:
     """Push overlapping label boxes apart along their smaller overlap, in place.
 
     Up to 300 rounds over every pair of 60 boxes: the coordinates are kept in
-    lists while the rounds run, and a pair apart horizontally is passed by
-    before its vertical overlap is worked out (same results, a third of the time).
+    lists while the rounds run, box i's in local names while it is compared
+    with the others, and a pair apart horizontally is passed by before its
+    vertical overlap is worked out (same results, a third of the time).
     """
     xs, ys = [b.x for b in boxes], [b.y for b in boxes]
     half = [b.half_width for b in boxes]
@@ -174,12 +177,13 @@ def _separate(boxes: list[_Box], width: float, gap: float, rounds: int) -> None:
     for _ in range(rounds):
         moved = False
         for i in range(n):
+            ax, ay, half_i = xs[i], ys[i], half[i]  # box i moves only in this loop
             for j in range(i + 1, n):
-                ax, bx = xs[i], xs[j]
-                over_x = half[i] + half[j] + gap - abs(ax - bx)
+                bx = xs[j]
+                over_x = half_i + half[j] + gap - (ax - bx if ax > bx else bx - ax)
                 if over_x <= 0:
                     continue
-                ay, by = ys[i], ys[j]
+                by = ys[j]
                 if ay <= by:
                     over_y = below[i] + above[j] + gap - (by - ay)
                 else:
@@ -190,13 +194,14 @@ def _separate(boxes: list[_Box], width: float, gap: float, rounds: int) -> None:
                 if over_x < over_y:
                     shift = over_x / 2 + 0.01
                     sign = 1.0 if ax <= bx else -1.0  # i < j: equal boxes part the same way
-                    xs[i] = ax - sign * shift
+                    ax = ax - sign * shift
                     xs[j] = bx + sign * shift
                 else:
                     shift = over_y / 2 + 0.01
                     sign = 1.0 if ay <= by else -1.0
-                    ys[i] = ay - sign * shift
+                    ay = ay - sign * shift
                     ys[j] = by + sign * shift
+            xs[i], ys[i] = ax, ay
         for i in range(n):
             xs[i] = min(max(xs[i], half[i]), width - half[i])
         if not moved:
