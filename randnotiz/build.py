@@ -19,7 +19,7 @@ from randnotiz.index import NameIndex, build_index
 from randnotiz.link import LinkedArticle, Unresolved, link_article
 from randnotiz.model import Article, Corpus, LinkPolicy, Mention, PlacedNote
 from randnotiz.parallel import run_all
-from randnotiz.paths import DocPath
+from randnotiz.paths import DocPath, Slug
 from randnotiz.problems import Problem, error, has_errors, sort_problems
 from randnotiz.read import Sources, read_sources
 from randnotiz.render import page_jobs
@@ -57,14 +57,19 @@ class BuildResult:
         return self.report is not None
 
 
+#: A mention without its article's id: (entity, block, start, end, sentence, linked).
+MentionFields = tuple[Slug, int, int, int, tuple[int, int], bool]
+
+
 @dataclass(frozen=True)
 class _Findings:
     """What linking found in one article, without the article: what a helper
-    process sends back. Notes travel as their number in ``article.notes``:
-    the article's notes are here already, and sending them again cost as much
-    as sending every mention."""
+    process sends back. Mentions travel as plain tuples, which pickle in C
+    (as objects, their pickling took a quarter of a linking helper's time);
+    notes as their number in ``article.notes``: the article's notes are here
+    already, and sending them again cost as much as sending every mention."""
 
-    mentions: tuple[Mention, ...]
+    mentions: tuple[MentionFields, ...]
     placed: tuple[tuple[int, int, int, int], ...]  # (note number, block, start, end)
     unresolved: tuple[Unresolved, ...]
     missing: tuple[int, ...]  # numbers of the notes whose quote is not in the text
@@ -74,7 +79,7 @@ def _link_findings(article: Article, index: NameIndex, policy: LinkPolicy) -> _F
     linked = link_article(article, index, policy)
     number = {id(note): n for n, note in enumerate(article.notes)}
     return _Findings(
-        linked.mentions,
+        tuple((m.entity, m.block, m.start, m.end, m.sentence, m.linked) for m in linked.mentions),
         tuple((number[id(p.note)], p.block, p.start, p.end) for p in linked.notes),
         linked.unresolved,
         tuple(number[id(note)] for note in linked.missing_notes),
@@ -83,10 +88,14 @@ def _link_findings(article: Article, index: NameIndex, policy: LinkPolicy) -> _F
 
 def _linked(article: Article, found: _Findings) -> LinkedArticle:
     notes = article.notes
+    at = article.id
     return LinkedArticle(
         article,
-        found.mentions,
-        tuple(PlacedNote(notes[n], article.id, b, s, e) for n, b, s, e in found.placed),
+        tuple(
+            Mention(entity, at, block, start, end, sentence, linked)
+            for entity, block, start, end, sentence, linked in found.mentions
+        ),
+        tuple(PlacedNote(notes[n], at, b, s, e) for n, b, s, e in found.placed),
         found.unresolved,
         tuple(notes[n] for n in found.missing),
     )

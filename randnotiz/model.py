@@ -218,12 +218,6 @@ class Mention:
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
 
-    def __reduce__(self) -> tuple[type[Mention], tuple[object, ...]]:
-        """Pickled as its fields: helper processes send back a hundred thousand
-        mentions for a large archive, and the general form took twice as long."""
-        fields = (self.entity, self.article, self.block, self.start, self.end, self.sentence)
-        return (Mention, (*fields, self.linked))
-
 
 @dataclass(frozen=True)
 class PlacedNote:
