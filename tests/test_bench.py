@@ -130,3 +130,11 @@ def test_one_summary_rewrites_exactly_the_pages_that_show_it(bench: tuple[dict, 
     assert articles, "the benchmark should change the summary of a person who is mentioned"
     assert expected <= written, sorted(expected - written)
     assert size["summary_written"] == size["summary_shown"]
+
+
+def test_a_warm_up_build_comes_before_the_timed_ones(bench: tuple[dict, Path]) -> None:
+    _, project = bench
+    warm = project.parents[1] / "warm-up"
+    built = warm / "site" / "index.html"
+    assert built.is_file() and any((warm / "docs" / "artikel").iterdir())
+    assert built.stat().st_mtime_ns < (project / "site" / "index.html").stat().st_mtime_ns
