@@ -84,13 +84,9 @@ def find_matches(text: str, index: NameIndex) -> list[list[Match]]:
         if start < end:
             continue  # inside the longest match found before
         tok = piece.group()
-        found = (
-            _walk(text, start, index.exact, index.inflected_starts[0], index, False)
-            if tok in exact_starts
-            else []
-        )
+        found = _walk(text, start, index, fold=False) if tok in exact_starts else []
         if folded_starts and tok.lower() in folded_starts and _is_word(tok):
-            found += _walk(text, start, index.folded, index.inflected_starts[1], index, True)
+            found += _walk(text, start, index, fold=True)
         if not found:
             continue
         found.sort(key=lambda m: -m.end)  # stable: an exact form before an inflected one
@@ -99,14 +95,15 @@ def find_matches(text: str, index: NameIndex) -> list[list[Match]]:
     return out
 
 
-def _walk(
-    text: str, start: int, root: Node, inflected: frozenset[str], index: NameIndex, fold: bool
-) -> list[Match]:
-    """Every name in one trie that starts at ``start``, with its inflected forms.
+def _walk(text: str, start: int, index: NameIndex, fold: bool) -> list[Match]:
+    """Every name that starts at ``start`` in one trie (the case-folded one if ``fold``),
+    with its inflected forms.
 
-    ``inflected`` holds the first words of the trie's names with an ending, so
-    the first word is searched for inflected names only when it can be one.
+    The first word is searched for inflected names only when the trie has a
+    name whose first word, with an ending added, it is (``inflected_starts``).
     """
+    root = index.folded if fold else index.exact
+    inflected = index.inflected_starts[fold]
     found: list[Match] = []
     node = root
     for token in TOKEN.finditer(text, start):

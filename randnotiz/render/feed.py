@@ -12,6 +12,7 @@ without one a ``urn:`` built from the article id, which stays just as stable.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 from randnotiz.model import Article
@@ -35,8 +36,7 @@ def xml_text(value: str) -> str:
     That module imports ``urllib.request`` and with it the whole network stack,
     a tenth of the time every ``randnotiz build`` spent importing.
     """
-    value = _NOT_XML.sub("", value)
-    return value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    return html.escape(_NOT_XML.sub("", value), quote=False)
 
 
 def _attr(value: str) -> str:
