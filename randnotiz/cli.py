@@ -78,10 +78,10 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     c.set_defaults(run=_check)
     i = sub.add_parser("import", help="turn a saved web page (.html) into a seed in seeds/")
     if command == "import":
-        from randnotiz import import_page
+        from randnotiz import importer
 
-        import_page.add_arguments(i)
-        i.set_defaults(run=import_page.command)
+        importer.add_arguments(i)
+        i.set_defaults(run=importer.command)
     s = sub.add_parser("suggest", help="names in the articles without annotation, as YAML stubs")
     if command == "suggest":
         from randnotiz import suggest

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from randnotiz import import_page
-from randnotiz.extract import Extracted, TextBlock, extract_article
+from randnotiz import importer
+from randnotiz.importer import seed as import_seed
+from randnotiz.importer.extract import Extracted, TextBlock, extract_article
 from randnotiz.model import ArticleNotes, BlockKind, Origin
 from randnotiz.problems import Problem
 from randnotiz.read.seed import parse_seed
@@ -479,7 +480,7 @@ def test_corpus_page(
     extracted = _extract(name)
     assert extracted.title == title
     assert extracted.date == (dt.date.fromisoformat(date) if date else None)
-    seed = _body(import_page.seed_text(_dated(extracted)))
+    seed = _body(import_seed.seed_text(_dated(extracted)))
     missing = [s for s in present if s not in seed]
     assert not missing, "article text missing from the seed"
     found = [s for s in absent if s in seed]
@@ -491,10 +492,10 @@ def test_corpus_page(
 def test_corpus_seed_reads_back(name: str) -> None:
     """The seed reader gets the same title, date and text blocks from the written seed."""
     extracted = _dated(_extract(name))
-    text = import_page.seed_text(extracted)
+    text = import_seed.seed_text(extracted)
     notes = (
         ArticleNotes(Origin("x.yml"), title=extracted.title)
-        if import_page.needs_title(extracted)
+        if import_seed.needs_title(extracted)
         else None
     )
     result = parse_seed(text, "seed.txt", notes)
@@ -505,7 +506,7 @@ def test_corpus_seed_reads_back(name: str) -> None:
     assert article.date == extracted.date
     assert [b.text for b in article.blocks] == [extracted.lede, *(b.text for b in extracted.blocks)]
     assert article.blocks[0].kind is BlockKind.LEDE
-    assert import_page.read_back(extracted, text, "seed.txt") == []
+    assert import_seed.read_back(extracted, text, "seed.txt") == []
 
 
 @needs_corpus
@@ -519,7 +520,7 @@ def test_declared_latin_1_is_honoured() -> None:
     assert extracted.lede.startswith(
         "Der Chip-Riese Intel streicht 12.000 Jobs, um sich schneller aus der Abhängigkeit"
     )
-    assert "Ã" not in import_page.seed_text(extracted)
+    assert "Ã" not in import_seed.seed_text(extracted)
     assert extracted.problems == ()
 
 
@@ -582,7 +583,7 @@ def test_teaser_tail_inside_the_body_is_cut() -> None:
     extracted = extract_article(_page(body=body), "page.html")
     assert isinstance(extracted, Extracted)
     assert extracted.blocks[-1].text.startswith("Der dritte Absatz schließt den Bericht ab")
-    assert "anderer Bericht" not in import_page.seed_text(
+    assert "anderer Bericht" not in import_seed.seed_text(
         dataclasses.replace(extracted, date=dt.date(2016, 1, 1))
     )
 
@@ -646,7 +647,7 @@ def test_date_sources(head: str, body_extra: str, expected: str) -> None:
     extracted = extract_article(_page(head, body), "page.html")
     assert isinstance(extracted, Extracted)
     assert extracted.date == dt.date.fromisoformat(expected)
-    assert "23.02.16" not in import_page.seed_text(extracted)
+    assert "23.02.16" not in import_seed.seed_text(extracted)
 
 
 def test_latin_1_page_written_as_declared() -> None:
@@ -672,7 +673,7 @@ def test_byline_author_round_trip() -> None:
     assert isinstance(extracted, Extracted)
     assert extracted.author == "Christoph Dernbach, dpa"
     extracted = dataclasses.replace(extracted, date=dt.date(2016, 2, 26))
-    text = import_page.seed_text(extracted)
+    text = import_seed.seed_text(extracted)
     assert text.startswith(
         "26. Februar 2016\n\nEin Testartikel über Umlaute\n\nVon Christoph Dernbach, dpa\n\nDer Vorspann"
     )
@@ -693,12 +694,12 @@ def test_seed_text_layout() -> None:
         rubric="Unternehmen",
         author="Anna Beispiel",
     )
-    assert import_page.seed_text(extracted) == (
+    assert import_seed.seed_text(extracted) == (
         "29. Juli 2025\n\nUnternehmen\n\nZuckerbergs KI-Offensive: Der letzte Kampf um die Zukunft\n\n"
         "Von Anna Beispiel\n\nMeta hat den Anschluss in der KI-Forschung verloren.\n\n"
         "200 Millionen für einen einzigen Kopf\n\nRuoming Pang war keine gewöhnliche Verpflichtung.\n"
     )
-    article = parse_seed(import_page.seed_text(extracted), "seed.txt").article
+    article = parse_seed(import_seed.seed_text(extracted), "seed.txt").article
     assert article is not None
     assert (article.rubric, article.author) == ("Unternehmen", "Anna Beispiel")
     assert [b.kind for b in article.blocks] == [
@@ -716,18 +717,18 @@ def test_title_the_seed_cannot_hold_goes_to_yaml() -> None:
         "Liebe Leser, heute geht es um Boeing.",
         (),
     )
-    assert import_page.seed_title(extracted.title) == "Boeing holt zum KAHLSCHLAG aus"
-    assert import_page.article_yaml(extracted, None) == (
+    assert import_seed.seed_title(extracted.title) == "Boeing holt zum KAHLSCHLAG aus"
+    assert import_seed.article_yaml(extracted, None) == (
         "# Anmerkungen der Redaktion zu „Boeing holt zum KAHLSCHLAG aus…“ (23. Februar 2016).\n\n"
         "title: Boeing holt zum KAHLSCHLAG aus…\n"
     )
-    assert import_page.read_back(extracted, import_page.seed_text(extracted), "s.txt") == []
+    assert import_seed.read_back(extracted, import_seed.seed_text(extracted), "s.txt") == []
 
 
 def test_seed_text_needs_a_date() -> None:
     extracted = Extracted("p.html", "Titel ohne Datum", None, "Ein Vorspann.", ())
     with pytest.raises(ValueError, match="needs a date"):
-        import_page.seed_text(extracted)
+        import_seed.seed_text(extracted)
 
 
 # --- the command -------------------------------------------------------------------------
@@ -764,7 +765,7 @@ SEED = "seeds/2016-02-19-ein-testartikel-ueber-umlaute.txt"
 
 def test_command_writes_seed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = _write_page(project)
-    assert import_page.command(_args(project, page)) == 0
+    assert importer.command(_args(project, page)) == 0
     out, err = capsys.readouterr()
     assert out == f"randnotiz: wrote {SEED} from {page} (5 blocks of text)\n"
     assert err == ""
@@ -783,13 +784,13 @@ def test_command_never_overwrites_without_force(
 ) -> None:
     page = _write_page(project)
     (project / SEED).write_text("edited by hand\n", encoding="utf-8")
-    assert import_page.command(_args(project, page)) == 1
+    assert importer.command(_args(project, page)) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert err == f"{SEED}:1:1: error: this seed already exists; pass --force to overwrite it\n"
     assert (project / SEED).read_text(encoding="utf-8") == "edited by hand\n"
 
-    assert import_page.command(_args(project, page, force=True)) == 0
+    assert importer.command(_args(project, page, force=True)) == 0
     assert (project / SEED).read_text(encoding="utf-8").startswith("19. Februar 2016\n")
 
 
@@ -797,7 +798,7 @@ def test_command_with_id_writes_article_yaml(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = _write_page(project)
-    assert import_page.command(_args(project, page, id="umlaute")) == 0
+    assert importer.command(_args(project, page, id="umlaute")) == 0
     notes = project / "annotations" / "articles" / "2016-02-19-umlaute.yml"
     assert notes.read_text(encoding="utf-8") == (
         "# Anmerkungen der Redaktion zu „Ein Testartikel über Umlaute“ (19. Februar 2016).\n\nid: umlaute\n"
@@ -807,7 +808,7 @@ def test_command_with_id_writes_article_yaml(
     assert "and annotations/articles/2016-02-19-umlaute.yml" in out
 
     notes.write_text("id: umlaute\nnotes: []\n", encoding="utf-8")
-    assert import_page.command(_args(project, page, id="umlaute", force=True)) == 0
+    assert importer.command(_args(project, page, id="umlaute", force=True)) == 0
     assert notes.read_text(encoding="utf-8") == "id: umlaute\nnotes: []\n"
 
 
@@ -815,7 +816,7 @@ def test_command_rejects_an_id_that_is_no_slug(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = _write_page(project)
-    assert import_page.command(_args(project, page, id="Mein Artikel")) == 1
+    assert importer.command(_args(project, page, id="Mein Artikel")) == 1
     assert capsys.readouterr().err == (
         f"{page}:1:1: error: --id 'Mein Artikel' is not an id; use lowercase letters, digits "
         "and hyphens such as 'mein-artikel'\n"
@@ -824,7 +825,7 @@ def test_command_rejects_an_id_that_is_no_slug(
 
 def test_command_output_parses_back(project: Path) -> None:
     page = _write_page(project)
-    assert import_page.command(_args(project, page)) == 0
+    assert importer.command(_args(project, page)) == 0
     result = parse_seed((project / SEED).read_text(encoding="utf-8"), SEED)
     article = result.article
     assert article is not None
@@ -845,7 +846,7 @@ def test_command_page_without_article(project: Path, capsys: pytest.CaptureFixtu
         "<footer>Impressum · Datenschutz</footer></body></html>",
         encoding="utf-8",
     )
-    assert import_page.command(_args(project, page)) == 1
+    assert importer.command(_args(project, page)) == 1
     assert capsys.readouterr().err == (
         f"{page}:1:1: error: no article text found in this page; save the page of the article "
         "itself (not an overview, login or cookie page) or write the seed by hand\n"
@@ -855,19 +856,19 @@ def test_command_page_without_article(project: Path, capsys: pytest.CaptureFixtu
 
 def test_command_page_without_date(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = _write_page(project, head="")
-    assert import_page.command(_args(project, page)) == 1
+    assert importer.command(_args(project, page)) == 1
     assert capsys.readouterr().err == (
         f"{page}:1:1: error: no publication date found in the page; pass --date YYYY-MM-DD, "
         "or write the seed by hand with the date as its first line\n"
     )
-    assert import_page.command(_args(project, page, date=dt.date(2016, 2, 19))) == 0
+    assert importer.command(_args(project, page, date=dt.date(2016, 2, 19))) == 0
     assert (project / SEED).is_file()
 
 
 def test_command_empty_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = project / "empty.html"
     page.write_bytes(b"")
-    assert import_page.command(_args(project, page)) == 1
+    assert importer.command(_args(project, page)) == 1
     assert (
         capsys.readouterr().err
         == f"{page}:1:1: error: the file is empty; save the web page again in the browser\n"
@@ -876,7 +877,7 @@ def test_command_empty_file(project: Path, capsys: pytest.CaptureFixture[str]) -
 
 def test_command_missing_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = project / "nowhere.html"
-    assert import_page.command(_args(project, page)) == 1
+    assert importer.command(_args(project, page)) == 1
     assert capsys.readouterr().err == (
         f"{page}:1:1: error: cannot read the page (No such file or directory); check the path\n"
     )
@@ -884,7 +885,7 @@ def test_command_missing_file(project: Path, capsys: pytest.CaptureFixture[str])
 
 def test_arguments() -> None:
     parser = argparse.ArgumentParser()
-    import_page.add_arguments(parser)
+    importer.add_arguments(parser)
     args = parser.parse_args(["page.html", "--id", "x", "--date", "2016-02-19", "--force"])
     assert (args.page, args.id, args.date, args.force) == (
         Path("page.html"),

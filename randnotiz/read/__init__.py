@@ -130,8 +130,8 @@ def _read_page(
     path: Path, shown: str, notes: ArticleNotes | None, problems: list[Problem]
 ) -> str | None:
     """A saved web page as seed text, the same text ``randnotiz import`` would write."""
-    from randnotiz.extract import extract_article  # the importer needs the reader: import late
-    from randnotiz.import_page import seed_text
+    from randnotiz.importer.extract import extract_article  # the importer needs the reader
+    from randnotiz.importer.seed import seed_text  # (import late)
 
     data = _read_bytes(path, shown, "page", problems)
     if data is None:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 
 from randnotiz.dates import parse_date
+from randnotiz.importer.webpage import normalize_space
 from randnotiz.read.seed import BYLINE as SEED_BYLINE
-from randnotiz.webpage import normalize_space
 
 # --- meta tags -------------------------------------------------------------------
 

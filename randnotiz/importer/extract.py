@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
-from randnotiz.model import BlockKind, Origin
-from randnotiz.page_meta import (
+from randnotiz.importer.page_meta import (
     Headline,
     byline_author,
     date_in_text,
@@ -33,9 +32,7 @@ from randnotiz.page_meta import (
     machine_date,
     meta_values,
 )
-from randnotiz.problems import Problem, error, warning
-from randnotiz.read.seed import TEASER_MARKERS, is_heading
-from randnotiz.webpage import (
+from randnotiz.importer.webpage import (
     HEADING_TAGS,
     TextRun,
     attributes_text,
@@ -46,6 +43,9 @@ from randnotiz.webpage import (
     strip_invisible,
     text_runs,
 )
+from randnotiz.model import BlockKind, Origin
+from randnotiz.problems import Problem, error, warning
+from randnotiz.read.seed import TEASER_MARKERS, is_heading
 
 
 @dataclass(frozen=True)
