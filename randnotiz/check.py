@@ -3,7 +3,7 @@
 The build refuses what it cannot publish; the lint points at what an
 annotator probably meant differently: a name that matches nothing (often a
 typo), an alias two entities claim (the linker links neither), a surname two
-people share, an article in which nothing is linked.
+people share, an article in which nothing is linked, an event without a source.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ def lint(linked: Linked) -> list[Problem]:
     problems += _contested_surnames(linked)
     problems += _unresolved_mentions(linked)
     problems += _articles_without_entities(linked)
+    problems += _unsourced_events(linked)
     return sort_problems(problems)
 
 
@@ -111,3 +112,15 @@ def _articles_without_entities(linked: Linked) -> Iterable[Problem]:
                 "this article mentions no annotated person, organisation or term; "
                 "'randnotiz suggest' lists candidates",
             )
+
+
+def _unsourced_events(linked: Linked) -> Iterable[Problem]:
+    """Events are news told after the fact: a reader must be able to check them."""
+    for entity in linked.sources.knowledge.entities:
+        for event in entity.events:
+            if not event.sources:
+                yield warning(
+                    event.origin,
+                    f"'{entity.id}': the event of {event.date.isoformat()} has no source; "
+                    "add 'sources: [{title: …, url: …}]'",
+                )

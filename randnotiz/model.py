@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from randnotiz.dates import PartialDate
 from randnotiz.paths import Slug
 
 
@@ -38,13 +39,49 @@ class WebLink:
 
 @dataclass(frozen=True)
 class Affiliation:
-    """A person's role at an organisation, shown on both profiles."""
+    """A person's role at an organisation, shown on both profiles.
+
+    ``since`` and ``until`` are as precise as the annotator knows them; without
+    either, the affiliation is undated and says nothing about a given day.
+    """
 
     organization: Slug
     role: str | None = None
-    since: int | None = None
-    until: int | None = None
+    since: PartialDate | None = None
+    until: PartialDate | None = None
     origin: Origin | None = field(default=None, compare=False)
+
+    @property
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    def held_on(self, day: dt.date) -> bool:
+        """Whether the role held on ``day``: a dated affiliation from the first day of
+        ``since`` to the last day of ``until``, open where either is missing."""
+        if not self.dated:
+            return False
+        if self.since is not None and day < self.since.first_day():
+            return False
+        return self.until is None or day <= self.until.last_day()
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened to a person or an organisation, with its sources.
+
+    What lets an old article tell its reader what has happened since.
+    ``text`` is Markdown, written by an editor.
+    """
+
+    date: PartialDate
+    text: str
+    origin: Origin
+    sources: tuple[WebLink, ...] = ()
+
+    def after(self, day: dt.date) -> bool:
+        """Certainly after ``day``: an event known only by its month or year counts
+        once all of that month or year lies after the day."""
+        return self.date.first_day() > day
 
 
 class EntityKind(StrEnum):
@@ -70,6 +107,7 @@ class Entity:
     links: tuple[WebLink, ...] = ()
     see_also: tuple[Slug, ...] = ()
     wikidata: str | None = None
+    events: tuple[Event, ...] = ()  # people and organisations only
     field_origins: tuple[tuple[str, Origin], ...] = field(default=(), compare=False, repr=False)
 
     kind: EntityKind = field(init=False, default=EntityKind.TERM)
@@ -95,7 +133,7 @@ class Person(Entity):
 class Organization(Entity):
     org_kind: str | None = None
     parent: Slug | None = None
-    founded: int | None = None
+    founded: PartialDate | None = None
     headquarters: str | None = None
 
     kind: EntityKind = field(init=False, default=EntityKind.ORGANIZATION)

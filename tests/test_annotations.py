@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from randnotiz.model import Organization, Person, Term
+from randnotiz.dates import PartialDate
+from randnotiz.model import Organization, Origin, Person, Term, WebLink
 from randnotiz.read.annotations import (
     LoadResult,
     article_notes_files,
@@ -118,13 +119,39 @@ MISTAKES = [
         "URL starting with https://",
     ),
     (
-        "malformed year",
+        "malformed date",
         {
             "people.yml": "- name: Ada\n  summary: x.\n  affiliations:\n    - organization: fair\n"
             "      since: seit 2013\n",
             "organizations.yml": ORG,
         },
-        "annotations/people.yml:5:14: error: 'since' must be a year such as 2013, not 'seit 2013'",
+        "annotations/people.yml:5:14: error: 'since' must be a year, YYYY-MM or YYYY-MM-DD such "
+        "as 2013, 2013-12 or 2013-12-09, not 'seit 2013'",
+    ),
+    (
+        "month that does not exist",
+        {
+            "people.yml": "- name: Ada\n  summary: x.\n  affiliations:\n    - organization: fair\n"
+            "      until: 2013-13\n",
+            "organizations.yml": ORG,
+        },
+        "annotations/people.yml:5:14: error: 'until' value '2013-13' is no day of the calendar; "
+        "check the month and the day",
+    ),
+    (
+        "day that does not exist",
+        {
+            "people.yml": "- name: Ada\n  summary: x.\n  events:\n    - date: 2025-02-30\n"
+            "      text: t\n      sources: [{title: s, url: 'https://example.org/'}]\n",
+        },
+        "annotations/people.yml:4:13: error: 'date' value '2025-02-30' is no day of the calendar; "
+        "check the month and the day",
+    ),
+    (
+        "year out of range",
+        {"organizations.yml": ORG + "  founded: 20013\n"},
+        "annotations/organizations.yml:3:12: error: 'founded' must be a year, YYYY-MM or "
+        "YYYY-MM-DD such as 2013, 2013-12 or 2013-12-09, not '20013'",
     ),
     (
         "until before since",
@@ -134,6 +161,43 @@ MISTAKES = [
             "organizations.yml": ORG,
         },
         "annotations/people.yml:6:14: error: 'until' (2013) is before 'since' (2020); swap them",
+    ),
+    (
+        "until before since, a month against a year",
+        {
+            "people.yml": "- name: Ada\n  summary: x.\n  affiliations:\n    - organization: fair\n"
+            "      since: 2020\n      until: 2019-12\n",
+            "organizations.yml": ORG,
+        },
+        "annotations/people.yml:6:14: error: 'until' (2019-12) is before 'since' (2020); swap them",
+    ),
+    (
+        "until before since, a day against a month",
+        {
+            "people.yml": "- name: Ada\n  summary: x.\n  affiliations:\n    - organization: fair\n"
+            "      since: 2020-03-10\n      until: 2020-03-09\n",
+            "organizations.yml": ORG,
+        },
+        "annotations/people.yml:6:14: error: 'until' (2020-03-09) is before 'since' (2020-03-10); "
+        "swap them",
+    ),
+    (
+        "event without a date",
+        {"organizations.yml": ORG + "  events:\n    - text: t\n"},
+        "annotations/organizations.yml:4:7: error: missing required key 'date' in this entry; "
+        "add 'date: …'",
+    ),
+    (
+        "event with an unknown key",
+        {"organizations.yml": ORG + "  events:\n    - {date: 2025-11-19, text: t, quelle: x}\n"},
+        "annotations/organizations.yml:4:43: error: unknown key 'quelle' (known keys: date, "
+        "sources, text)",
+    ),
+    (
+        "events on a glossary term",
+        {"glossary.yml": "- term: KI\n  definition: d.\n  events: []\n"},
+        "annotations/glossary.yml:3:11: error: unknown key 'events' (known keys: aliases, "
+        "definition, description, id, ignore_case, links, see_also, term, wikidata)",
     ),
     (
         "key twice",
@@ -210,7 +274,10 @@ def test_valid_entries_become_typed_entities(tmp_path: Path) -> None:
         tmp_path,
         {
             "people.yml": "- name: Yann LeCun\n  summary: Forscher.\n  aliases: [LeCun]\n"
-            "  affiliations:\n    - {organization: fair, role: Gründer, since: 2013, until: 2025}\n",
+            "  affiliations:\n    - {organization: fair, role: Gründer, since: 2013-12, until: 2025}\n"
+            "  events:\n    - date: 2025-11-19\n      text: Kündigte *an*.\n"
+            "      sources: [{title: Quelle, url: 'https://example.org/a'}]\n"
+            "    - {date: 2026-03, text: Gründete.}\n",
             "organizations.yml": "- name: FAIR\n  summary: Labor.\n  kind: Forschungslabor\n  founded: 2013\n",
             "glossary.yml": "- term: Gründermodus\n  definition: Stil.\n  ignore_case: true\n",
         },
@@ -223,8 +290,14 @@ def test_valid_entries_become_typed_entities(tmp_path: Path) -> None:
     assert person.id == "yann-lecun"
     assert person.aliases == ("LeCun",)
     assert person.affiliations[0].organization == "fair"
-    assert (person.affiliations[0].since, person.affiliations[0].until) == (2013, 2025)
-    assert (org.org_kind, org.founded) == ("Forschungslabor", 2013)
+    aff = person.affiliations[0]
+    assert (aff.since, aff.until) == (PartialDate(2013, 12), PartialDate(2025))
+    assert [(e.date, e.text, e.sources) for e in person.events] == [
+        (PartialDate(2025, 11, 19), "Kündigte *an*.", (WebLink("Quelle", "https://example.org/a"),)),
+        (PartialDate(2026, 3), "Gründete.", ()),
+    ]
+    assert person.events[0].origin == Origin("annotations/people.yml", 7, 7)
+    assert (org.org_kind, org.founded) == ("Forschungslabor", PartialDate(2013))
     assert (term.id, term.ignore_case) == ("gruendermodus", True)
 
 

@@ -54,6 +54,15 @@ CASES = [
         "(add it to no_link, or make the alias unique)",
     ),
     (
+        "event without a source",
+        {
+            "organizations.yml": "- name: Google\n  summary: s.\n  events:\n"
+            "    - {date: 2025-11, text: Etwas geschah.}\n"
+        },
+        "annotations/organizations.yml:4:7: warning: 'google': the event of 2025-11 has no source; "
+        "add 'sources: [{title: …, url: …}]'",
+    ),
+    (
         "article that mentions no entity",
         {"glossary.yml": "- term: Quantencomputer\n  definition: d.\n"},
         "seeds/a.txt:1:1: warning: this article mentions no annotated person, organisation or term; "

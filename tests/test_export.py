@@ -45,7 +45,7 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 def test_entity_counts_match_the_knowledge_base(entities: dict, linked: Linked) -> None:
     kb = linked.sources.knowledge
-    assert entities["format"] == "randnotiz-entities" and entities["version"] == 1
+    assert entities["format"] == "randnotiz-entities" and entities["version"] == 2
     assert entities["counts"] == {
         "person": len(kb.people),
         "organization": len(kb.organizations),
@@ -71,7 +71,12 @@ def test_every_entity_with_its_fields(entities: dict, linked: Linked) -> None:
         assert record["url"] == url
         if isinstance(entity, Person):
             assert record["affiliations"] == [
-                {"organization": a.organization, "role": a.role, "since": a.since, "until": a.until}
+                {
+                    "organization": a.organization,
+                    "role": a.role,
+                    "since": a.since and a.since.isoformat(),
+                    "until": a.until and a.until.isoformat(),
+                }
                 for a in entity.affiliations
             ]
         elif isinstance(entity, Organization):
@@ -83,12 +88,23 @@ def test_every_entity_with_its_fields(entities: dict, linked: Linked) -> None:
             ) == (
                 entity.org_kind,
                 entity.parent,
-                entity.founded,
+                entity.founded and entity.founded.isoformat(),
                 entity.headquarters,
             )
         else:
             assert isinstance(entity, Term)
             assert record["ignore_case"] == entity.ignore_case
+        if isinstance(entity, Person | Organization):
+            assert record["events"] == [
+                {
+                    "date": e.date.isoformat(),
+                    "text": e.text,
+                    "sources": [{"title": s.title, "url": s.url} for s in e.sources],
+                }
+                for e in entity.events
+            ]
+        else:
+            assert "events" not in record
 
 
 def test_yann_lecun_record(entities: dict) -> None:
@@ -98,9 +114,12 @@ def test_yann_lecun_record(entities: dict) -> None:
     assert record["affiliations"][0] == {
         "organization": "fair",
         "role": "Gründungsdirektor",
-        "since": 2013,
-        "until": 2018,
+        "since": "2013-12",
+        "until": "2018",
     }
+    assert record["affiliations"][1]["until"] == "2025-12"
+    assert record["events"][0]["date"] == "2025-11-19"
+    assert record["events"][0]["sources"][0]["url"].startswith("https://www.hindustantimes.com/")
 
 
 def test_mention_counts_per_entity_match_the_profiles(entities: dict, shipped_site: Path) -> None:

@@ -81,9 +81,11 @@ def test_one_affiliation_edge_per_affiliation_with_role_and_years(
             e for e in edges if (e.source, e.target) == (person, org) and (role or "") in e.label
         ]
         if since and until:
-            assert f"{since}–{until}" in edge.label
+            assert f"{since.german()} bis {until.german()}" in edge.label or (
+                f"{since.year}–{until.year}" in edge.label
+            )
         elif since:
-            assert f"seit {since}" in edge.label
+            assert f"seit {since.german()}" in edge.label
 
 
 def test_yann_lecun_at_fair_reads_as_in_the_yaml(graph: Graph) -> None:
@@ -92,7 +94,7 @@ def test_yann_lecun_at_fair_reads_as_in_the_yaml(graph: Graph) -> None:
         for e in graph.edges
         if e.kind is EdgeKind.AFFILIATION and (e.source, e.target) == ("yann-lecun", "fair")
     ]
-    assert edge.label == "Gründungsdirektor, 2013–2018"
+    assert edge.label == "Gründungsdirektor, Dezember 2013 bis 2018"
 
 
 def test_parent_edges_are_the_parent_organisations(view: SiteView, graph: Graph) -> None:
@@ -265,7 +267,7 @@ def test_network_page_draws_one_line_per_related_pair_with_hover_text(
     assert len(lines) == len(graph.links())
     titles = {line.find("title").get_text() for line in lines}
     assert (
-        "Yann LeCun – FAIR: Gründungsdirektor, 2013–2018; in 2 Absätzen gemeinsam erwähnt" in titles
+        "Yann LeCun – FAIR: Gründungsdirektor, Dezember 2013 bis 2018; in 2 Absätzen gemeinsam erwähnt" in titles
     )
     assert "FAIR – Meta Superintelligence Labs: gehört zu" in titles
 
@@ -282,7 +284,7 @@ def test_network_page_lists_every_edge_in_text(shipped_site: Path, graph: Graph)
     page = soup(shipped_site, "netzwerk/index.html")
     items = page.select("#verbindungen ~ ul > li")
     assert len(items) == len(graph.edges)
-    assert "Yann LeCun bei FAIR: Gründungsdirektor, 2013–2018" in {li.get_text() for li in items}
+    assert "Yann LeCun bei FAIR: Gründungsdirektor, Dezember 2013 bis 2018" in {li.get_text() for li in items}
 
 
 @pytest.mark.parametrize("kind", [EntityKind.PERSON, EntityKind.ORGANIZATION])

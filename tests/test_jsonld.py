@@ -58,6 +58,7 @@ PROPERTIES: dict[str, set[str]] = {
         "subOrganization",
         "member",
     },
+    "OrganizationRole": {"roleName", "startDate", "endDate", "affiliation", "member"},  # Role
     "DefinedTerm": {"name", "description", "url", "sameAs"},  # Thing
     "WebPage": set(),
     "Place": {"name"},  # Thing
@@ -70,10 +71,13 @@ RANGES: dict[str, set[str]] = {
     "publisher": {"Organization", "Person"},
     "author": {"Organization", "Person"},
     "mainEntityOfPage": {"WebPage"},
-    "affiliation": {"Organization"},
+    "affiliation": {"Organization", "OrganizationRole"},
     "parentOrganization": {"Organization"},
     "subOrganization": {"Organization"},
-    "member": {"Organization", "Person"},
+    "member": {"Organization", "Person", "OrganizationRole"},
+    "roleName": {"Text"},
+    "startDate": {"Date"},
+    "endDate": {"Date"},
     "location": {"Place"},
     "headline": {"Text"},
     "description": {"Text"},
@@ -87,7 +91,7 @@ RANGES: dict[str, set[str]] = {
     "sameAs": {"URL"},
 }
 
-_DATE = re.compile(r"\d{4}(-\d{2}-\d{2})?")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # ISO 8601: a year, a month or a day
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _URL = re.compile(r"https?://[^\s<>\"]+")
 
@@ -238,13 +242,29 @@ def test_every_profile_carries_its_person_or_organization(
         assert set(data.get("sameAs", [])) == sources(entity)
         assert data.get("alternateName", []) == list(entity.aliases)
         if isinstance(entity, Person):
-            orgs = {a.organization for a in entity.affiliations}
-            got = {i["url"].rstrip("/").split("/")[-1] for i in data.get("affiliation", [])}
-            assert got == orgs
+            wanted = [
+                (
+                    a.organization,
+                    a.role,
+                    a.since and a.since.isoformat(),
+                    a.until and a.until.isoformat(),
+                )
+                for a in entity.affiliations
+            ]
+            got = [
+                (
+                    r["affiliation"]["url"].rstrip("/").split("/")[-1],
+                    r.get("roleName"),
+                    r.get("startDate"),
+                    r.get("endDate"),
+                )
+                for r in data.get("affiliation", [])
+            ]
+            assert got == wanted
         else:
             assert isinstance(entity, Organization)
             if entity.founded:
-                assert data["foundingDate"] == str(entity.founded)
+                assert data["foundingDate"] == entity.founded.isoformat()
             if entity.parent:
                 assert data["parentOrganization"]["url"] == url_of_entity(
                     f"organisationen/{entity.parent}.md"
@@ -257,8 +277,25 @@ def test_fair_profile(shipped_site: Path) -> None:
     data = ld_json(shipped_site, "organisationen/fair/index.html")
     assert data["@id"] == f"{SITE_URL}/organisationen/fair/#organization"
     assert data["parentOrganization"]["name"] == "Meta Superintelligence Labs"
-    assert data["foundingDate"] == "2013"
-    assert [m["name"] for m in data["member"]] == ["Yann LeCun"]
+    assert data["foundingDate"] == "2013-12"
+    assert data["member"] == [
+        {
+            "@type": "OrganizationRole",
+            "member": {
+                "@type": "Person",
+                "@id": f"{SITE_URL}/personen/yann-lecun/#person",
+                "name": "Yann LeCun",
+                "url": f"{SITE_URL}/personen/yann-lecun/",
+                "sameAs": [
+                    "https://de.wikipedia.org/wiki/Yann_LeCun",
+                    "https://www.wikidata.org/wiki/Q3571662",
+                ],
+            },
+            "roleName": "Gründungsdirektor",
+            "startDate": "2013-12",
+            "endDate": "2018",
+        }
+    ]
 
 
 def test_no_json_ld_on_pages_without_one_thing_to_describe(shipped_site: Path) -> None:

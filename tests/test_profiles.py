@@ -38,13 +38,13 @@ def section(page: Tag, heading_id: str) -> list[Tag]:
 def test_affiliations_are_shown_from_both_sides(shipped_site: Path) -> None:
     person = main_of(shipped_site, "/personen/yann-lecun/")
     stations = " ".join(e.get_text(" ", strip=True) for e in section(person, "stationen"))
-    assert "FAIR : Gründungsdirektor, 2013–2018" in stations
-    assert "Meta : Chief AI Scientist, seit 2018" in stations
+    assert "FAIR : Gründungsdirektor, Dezember 2013 bis 2018" in stations
+    assert "Meta : Chief AI Scientist, 2018 bis Dezember 2025" in stations
     org = main_of(shipped_site, "/organisationen/fair/")
     people = section(org, "personen")
     links = {a.get_text(): a["href"] for e in people for a in e.find_all("a")}
     assert links["Yann LeCun"] == "../../personen/yann-lecun/"
-    assert "Gründungsdirektor, 2013–2018" in " ".join(e.get_text() for e in people)
+    assert "Gründungsdirektor, Dezember 2013 bis 2018" in " ".join(e.get_text() for e in people)
 
 
 def test_organisation_shows_kind_parent_and_sub_organisations(shipped_site: Path) -> None:

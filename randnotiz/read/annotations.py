@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from randnotiz.dates import parse_date
+from randnotiz.dates import PartialDate, parse_date, parse_partial_date
 from randnotiz.model import (
     NOTE_KINDS,
     Affiliation,
     ArticleNotes,
+    Event,
     KnowledgeBase,
     Note,
     Organization,
@@ -39,6 +40,7 @@ ARTICLES_DIR = "articles"
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*\.[^\s]+|https?://[^\s/$.?#][^\s]*/[^\s]*")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+_DAY_LIKE = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?")
 
 
 class Entry(dict[str, Node]):
@@ -75,12 +77,35 @@ class _Reader:
         )
         return None
 
-    def year(self, node: Node, key: str) -> int | None:
+    def date(self, node: Node, key: str) -> PartialDate | None:
+        """A year, a month (YYYY-MM) or a day (YYYY-MM-DD), as YAML read it.
+
+        YAML makes 2013 a number and 2013-12-09 a date, but leaves 2013-12 a
+        string, and a day that does not exist (2025-02-30) too.
+        """
         data = node.data if isinstance(node, Value) else None
-        if isinstance(data, int) and not isinstance(data, bool) and 1000 <= data <= 2100:
-            return data
-        shown = node.data if isinstance(node, Value) else "a list"
-        self.fail(node.origin, f"'{key}' must be a year such as 2013, not '{shown}'")
+        date = None
+        if isinstance(data, int) and not isinstance(data, bool):
+            date = PartialDate(data) if 1000 <= data <= 2100 else None
+        elif isinstance(data, dt.date) and not isinstance(data, dt.datetime):
+            date = PartialDate.of(data)
+        elif isinstance(data, str):
+            date = parse_partial_date(data)
+            if date is None and _DAY_LIKE.fullmatch(data.strip()):
+                self.fail(
+                    node.origin,
+                    f"'{key}' value '{data.strip()}' is no day of the calendar; "
+                    "check the month and the day",
+                )
+                return None
+        if date is not None and 1000 <= date.year <= 2100:
+            return date
+        shown = data if isinstance(node, Value) else "a list"
+        self.fail(
+            node.origin,
+            f"'{key}' must be a year, YYYY-MM or YYYY-MM-DD such as 2013, 2013-12 or 2013-12-09, "
+            f"not '{shown}'",
+        )
         return None
 
     def flag(self, node: Node, key: str) -> bool | None:
@@ -180,10 +205,11 @@ _COMMON = {
     "see_also": False,
     "wikidata": False,
 }
-PERSON_FIELDS = {"name": True, "summary": True, "affiliations": False, **_COMMON}
+PERSON_FIELDS = {"name": True, "summary": True, "affiliations": False, "events": False, **_COMMON}
 ORGANIZATION_FIELDS = {
     "name": True,
     "summary": True,
+    "events": False,
     "kind": False,
     "parent": False,
     "founded": False,
@@ -192,6 +218,7 @@ ORGANIZATION_FIELDS = {
 }
 TERM_FIELDS = {"term": True, "definition": True, "ignore_case": False, **_COMMON}
 AFFILIATION_FIELDS = {"organization": True, "role": False, "since": False, "until": False}
+EVENT_FIELDS = {"date": True, "text": True, "sources": False}
 NOTE_FIELDS = {"quote": True, "kind": True, "text": True, "sources": False}
 ARTICLE_FIELDS = {
     "id": False,
@@ -246,6 +273,19 @@ def _optional(entry: Entry, key: str, read: Callable[[Node, str], Any]) -> Any:
     return read(entry[key], key) if key in entry else None
 
 
+def _events(r: _Reader, entry: Entry) -> tuple[Event, ...]:
+    """The dated facts of a person or an organisation; a missing source is for the lint."""
+    if "events" not in entry:
+        return ()
+    out = []
+    for item in r.entries(entry["events"], "events", EVENT_FIELDS):
+        date, text = r.date(item["date"], "date"), r.text(item["text"], "text")
+        sources = r.links(item["sources"], "sources") if "sources" in item else ()
+        if date and text:
+            out.append(Event(date, text, item.origin, sources))
+    return tuple(out)
+
+
 def _people(r: _Reader, root: Node) -> list[Person]:
     out = []
     for entry in r.entries(root, PEOPLE_FILE, PERSON_FIELDS):
@@ -257,18 +297,21 @@ def _people(r: _Reader, root: Node) -> list[Person]:
             else []
         ):
             org = r.slug(aff["organization"], "organization")
-            since, until = _optional(aff, "since", r.year), _optional(aff, "until", r.year)
-            if since and until and until < since:
+            since, until = _optional(aff, "since", r.date), _optional(aff, "until", r.date)
+            if since and until and until.last_day() < since.first_day():
                 r.fail(
-                    aff["until"].origin, f"'until' ({until}) is before 'since' ({since}); swap them"
+                    aff["until"].origin,
+                    f"'until' ({until.isoformat()}) is before 'since' ({since.isoformat()}); "
+                    "swap them",
                 )
             if org:
                 role = _optional(aff, "role", r.text)
                 affiliations.append(
                     Affiliation(org, role, since, until, aff["organization"].origin)
                 )
+        events = _events(r, entry)
         if common:
-            out.append(Person(**common, affiliations=tuple(affiliations)))
+            out.append(Person(**common, affiliations=tuple(affiliations), events=events))
     return out
 
 
@@ -278,12 +321,14 @@ def _organizations(r: _Reader, root: Node) -> list[Organization]:
         common = _common(r, entry, "name", "summary")
         org_kind = _optional(entry, "kind", r.text)
         parent = _optional(entry, "parent", r.slug)
-        founded = _optional(entry, "founded", r.year)
+        founded = _optional(entry, "founded", r.date)
         headquarters = _optional(entry, "headquarters", r.text)
+        events = _events(r, entry)
         if common:
             out.append(
                 Organization(
                     **common,
+                    events=events,
                     org_kind=org_kind,
                     parent=parent,
                     founded=founded,

@@ -147,6 +147,10 @@ def _convert(
         return Value(node.value, where)
     try:
         data = constructor.construct_object(node, deep=True)
+    except ValueError:
+        # A timestamp of a day that does not exist (2025-02-30): kept as written,
+        # for the reader of the key to say what is wrong with it.
+        data = node.value
     except yaml.constructor.ConstructorError as exc:
         problems.append(
             error(where, f"cannot read this value: {exc.problem}; write it as plain text")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from functools import partial
 
@@ -9,6 +10,7 @@ from randnotiz.dates import german_date
 from randnotiz.model import Article, Block, BlockKind, Entity, EntityKind, Mention, PlacedNote
 from randnotiz.paths import ARTICLES, DocPath, Slug, doc_path, relative_link
 from randnotiz.render import rawhtml
+from randnotiz.render.dated import hover_text, since_box
 from randnotiz.render.markdown import (
     esc,
     first_sentence,
@@ -77,8 +79,12 @@ def render_article(view: SiteView, article: Article, jsonld: str | None = None) 
         f'<p class="rn-byline">{byline(article)}</p>\n',
     ]
     for number, block in enumerate(article.blocks):
-        body = _marked_text(view, block, by_block.get(number, []), markers_by_block.get(number, []))
+        body = _marked_text(
+            view, article, block, by_block.get(number, []), markers_by_block.get(number, [])
+        )
         out.append(_block(block, body))
+    if box := since_box(view, article):
+        out.append(box)
     if notes:
         out.append(_notes(notes, ids))
     out.append(_in_this_article(view, article))
@@ -112,6 +118,7 @@ def _block(block: Block, body: str) -> str:
 
 def _marked_text(
     view: SiteView,
+    article: Article,
     block: Block,
     mentions: list[Mention],
     notes: list[tuple[PlacedNote, str]],
@@ -134,7 +141,7 @@ def _marked_text(
     cut = 0  # the first cut that may lie after pos: pos only grows
     while pos < len(text):
         if (m := starts.get(pos)) is not None:
-            out.append(_mention(view, m, rawhtml.text(text[m.start : m.end])))
+            out.append(_mention(view, article, m, rawhtml.text(text[m.start : m.end])))
             pos = m.end
         else:
             while cuts[cut] <= pos:
@@ -145,21 +152,24 @@ def _marked_text(
     return "".join(out)
 
 
-def _mention(view: SiteView, m: Mention, surface: str) -> str:
-    """A link with the entity's summary as hover text; later mentions only marked."""
+def _mention(view: SiteView, article: Article, m: Mention, surface: str) -> str:
+    """A link with the hover text of the article's date; later mentions only marked."""
     if m.linked:
-        opening = view.remembered(("mention", m.entity), partial(_mention_opening, view, m.entity))
+        opening = view.remembered(
+            ("mention", m.entity, article.date),
+            partial(_mention_opening, view, m.entity, article.date),
+        )
         return f"{opening}{surface}</a>"
     if view.settings.mark_later:
         return element("span", surface, ("rn-later",), data_entity=m.entity)
     return surface
 
 
-def _mention_opening(view: SiteView, entity_id: Slug) -> str:
+def _mention_opening(view: SiteView, entity_id: Slug, day: dt.date) -> str:
     """The opening tag of an entity's link: address, hover text and kind."""
     entity = view.entities[entity_id]
     classes = ("rn-mention", f"rn-{entity.kind.value}")
-    return anchor_start(view.entity_href(entity_id), one_line(entity.summary), classes)
+    return anchor_start(view.entity_href(entity_id), hover_text(view, entity, day), classes)
 
 
 def note_marker(key: str, number: int) -> str:

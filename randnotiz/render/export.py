@@ -17,7 +17,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from randnotiz.model import Entity, Mention, Organization, Person, Term
+from randnotiz.dates import PartialDate
+from randnotiz.model import Entity, Event, Mention, Organization, Person, Term, WebLink
 from randnotiz.paths import DocPath
 from randnotiz.render.article import article_path
 from randnotiz.render.urls import absolute_url
@@ -26,7 +27,10 @@ from randnotiz.render.view import SiteView, target_of
 DATA = "daten"
 ENTITIES_PATH = DocPath(f"{DATA}/entities.json")
 MENTIONS_PATH = DocPath(f"{DATA}/mentions.json")
-VERSION = 1
+#: Version 2: dates are strings of the precision known ("2013", "2013-12",
+#: "2013-12-09"), and people and organisations carry their events.
+ENTITIES_VERSION = 2
+MENTIONS_VERSION = 1
 
 JsonObject = dict[str, Any]
 
@@ -77,26 +81,45 @@ def entity_record(view: SiteView, entity: Entity) -> JsonObject:
         "summary": entity.summary,
         "description": entity.description,
         "url": absolute_url(view.settings, target.path, target.anchor),
-        "links": [{"title": w.title, "url": w.url} for w in entity.links],
+        "links": _links(entity.links),
         "wikidata": entity.wikidata,
         "see_also": list(entity.see_also),
         "mention_count": len(view.mentions_by_entity.get(entity.id, ())),
     }
     if isinstance(entity, Person):
         record["affiliations"] = [
-            {"organization": a.organization, "role": a.role, "since": a.since, "until": a.until}
+            {
+                "organization": a.organization,
+                "role": a.role,
+                "since": _date(a.since),
+                "until": _date(a.until),
+            }
             for a in entity.affiliations
         ]
     elif isinstance(entity, Organization):
         record |= {
             "kind": entity.org_kind,
             "parent": entity.parent,
-            "founded": entity.founded,
+            "founded": _date(entity.founded),
             "headquarters": entity.headquarters,
         }
+    if isinstance(entity, Person | Organization):
+        record["events"] = [_event(e) for e in entity.events]
     elif isinstance(entity, Term):
         record["ignore_case"] = entity.ignore_case
     return record
+
+
+def _links(links: tuple[WebLink, ...]) -> list[JsonObject]:
+    return [{"title": w.title, "url": w.url} for w in links]
+
+
+def _date(date: PartialDate | None) -> str | None:
+    return date.isoformat() if date else None
+
+
+def _event(event: Event) -> JsonObject:
+    return {"date": event.date.isoformat(), "text": event.text, "sources": _links(event.sources)}
 
 
 def render_entities(view: SiteView) -> str:
@@ -104,7 +127,7 @@ def render_entities(view: SiteView) -> str:
     return _dump(
         {
             "format": "randnotiz-entities",
-            "version": VERSION,
+            "version": ENTITIES_VERSION,
             "counts": {
                 "person": len(kb.people),
                 "organization": len(kb.organizations),
@@ -146,7 +169,7 @@ def render_mentions(view: SiteView) -> str:
     return _dump(
         {
             "format": "randnotiz-mentions",
-            "version": VERSION,
+            "version": MENTIONS_VERSION,
             "counts": {"articles": len(articles), "mentions": len(view.corpus.mentions)},
             "articles": [
                 {

@@ -7,8 +7,14 @@ head (``randnotiz/theme/main.html``), so it stays out of the article's
 content and out of the search index.
 
 Only a small part of the vocabulary is used (``NewsArticle``, ``Person``,
-``Organization``, ``DefinedTerm``, ``WebPage``, ``Place``); the tests keep the
-same list of types and properties.
+``Organization``, ``DefinedTerm``, ``WebPage``, ``Place``, ``OrganizationRole``);
+the tests keep the same list of types and properties.
+
+Dated affiliations use schema.org's role pattern: the value of ``affiliation``
+(or ``member``) is an ``OrganizationRole`` that holds the organisation (or
+person) under the same property, with ``roleName``, ``startDate`` and
+``endDate``. Events are not in the JSON-LD: schema.org has no property for
+"what happened to this person", and its ``Event`` is something one attends.
 
 The JSON ends up inside a script element, so ``<``, ``>`` and ``&`` are
 escaped as ``\\u003c`` and friends: no text from a seed or a YAML file can
@@ -22,7 +28,15 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
-from randnotiz.model import Article, BlockKind, Entity, EntityKind, Organization, Person
+from randnotiz.model import (
+    Affiliation,
+    Article,
+    BlockKind,
+    Entity,
+    EntityKind,
+    Organization,
+    Person,
+)
 from randnotiz.render.article import article_path
 from randnotiz.render.markdown import one_line
 from randnotiz.render.urls import absolute_url
@@ -172,12 +186,14 @@ def profile_data(view: SiteView, entity: Person | Organization) -> JsonObject:
     if links := same_as(entity):
         data["sameAs"] = links
     if isinstance(entity, Person):
-        orgs = dict.fromkeys(aff.organization for aff in entity.affiliations)
-        if orgs:
-            data["affiliation"] = [entity_ref(view, view.entities[o]) for o in orgs]
+        if entity.affiliations:
+            data["affiliation"] = [
+                role(aff, "affiliation", entity_ref(view, view.entities[aff.organization]))
+                for aff in entity.affiliations
+            ]
     else:
         if entity.founded:
-            data["foundingDate"] = f"{entity.founded:04d}"
+            data["foundingDate"] = entity.founded.isoformat()
         if entity.headquarters:
             data["location"] = {"@type": "Place", "name": entity.headquarters}
         if entity.parent:
@@ -185,7 +201,24 @@ def profile_data(view: SiteView, entity: Person | Organization) -> JsonObject:
         if children := view.children.get(entity.id):
             data["subOrganization"] = [entity_ref(view, c) for c in children]
         if members := view.members.get(entity.id):
-            data["member"] = [entity_ref(view, p) for p in members]
+            data["member"] = [
+                role(aff, "member", entity_ref(view, person))
+                for person in members
+                for aff in person.affiliations
+                if aff.organization == entity.id
+            ]
+    return data
+
+
+def role(aff: Affiliation, prop: str, ref: JsonObject) -> JsonObject:
+    """An ``OrganizationRole`` holding ``ref`` under ``prop``, with the role and its dates."""
+    data: JsonObject = {"@type": "OrganizationRole", prop: ref}
+    if aff.role:
+        data["roleName"] = aff.role
+    if aff.since:
+        data["startDate"] = aff.since.isoformat()
+    if aff.until:
+        data["endDate"] = aff.until.isoformat()
     return data
 
 

@@ -9,9 +9,11 @@ but raw HTML, attribute lists and script links in them are neutralised.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from randnotiz.render.rawhtml import attr
 
@@ -122,3 +124,29 @@ def first_sentence(text: str) -> str:
     text = one_line(text)
     spans = sentence_spans(text)
     return text[: spans[0][1]] if spans else text
+
+
+@functools.cache
+def _inline_converter() -> Any:
+    """Python-Markdown with the escapes the site uses (``pymdownx.escapeall``), made once."""
+    import markdown  # local: only pages with events need it
+
+    return markdown.Markdown(
+        extensions=["pymdownx.escapeall"],
+        extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}},
+    )
+
+
+def inline_markdown(text: str) -> str:
+    """An editor's one-line Markdown as HTML, for the lists the build writes as raw HTML.
+
+    Raw HTML blocks pass through the site generator unread (see ``rawhtml``), so
+    Markdown from YAML that goes into one is converted here, made inert first
+    by ``yaml_markdown`` exactly as on the pages where it stays Markdown.
+    """
+    converter = _inline_converter()
+    converter.reset()
+    html = converter.convert(yaml_markdown(one_line(text)))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from randnotiz.dates import german_date
+from randnotiz.dates import PartialDate, german_date
 from randnotiz.model import Affiliation, Entity, Mention, Organization, Person
 from randnotiz.paths import DocPath, Slug, relative_link
 from randnotiz.render import rawhtml
 from randnotiz.render.article import article_path
 from randnotiz.render.markdown import esc, front_matter, link, one_line, yaml_markdown
 from randnotiz.render.rawhtml import anchor, bullet_list, element
+from randnotiz.render.timeline import entity_chronicle
 from randnotiz.render.view import SiteView, sort_key, target_of
 
 #: Profiles outrank articles in search for their own name.
@@ -19,13 +20,17 @@ PROFILE_BOOST = 3
 TOGETHER_SHOWN = 12
 
 
-def years(since: int | None, until: int | None) -> str:
-    """'seit 2013', '2018–2021', 'bis 2021' or ''."""
+def years(since: PartialDate | None, until: PartialDate | None) -> str:
+    """'seit 2013', '2018–2021', 'Dezember 2013 bis 2018', 'bis Juni 2025' or ''."""
     if since and until:
-        return f"{since}–{until}" if since != until else str(since)
+        if since == until:
+            return since.german()
+        if since.precision == until.precision == "year":
+            return f"{since.year}–{until.year}"
+        return f"{since.german()} bis {until.german()}"
     if since:
-        return f"seit {since}"
-    return f"bis {until}" if until else ""
+        return f"seit {since.german()}"
+    return f"bis {until.german()}" if until else ""
 
 
 def _role(aff: Affiliation) -> str:
@@ -64,6 +69,7 @@ def render_profile(view: SiteView, entity: Person | Organization, jsonld: str | 
         out.append("")
     if isinstance(entity, Organization):
         out.append(_organization_people(view, entity, path))
+    out.append(entity_chronicle(view, entity))
     out.append(mentioned_in(view, entity, path))
     out.append(related_entities(view, entity, path))
     out.append(web_links(entity))
@@ -75,7 +81,7 @@ def _organization_facts(view: SiteView, org: Organization) -> str:
     if org.org_kind:
         facts.append(("Art", rawhtml.text(org.org_kind)))
     if org.founded:
-        facts.append(("Gegründet", str(org.founded)))
+        facts.append(("Gegründet", org.founded.german()))
     if org.headquarters:
         facts.append(("Sitz", rawhtml.text(org.headquarters)))
     if org.parent:

@@ -36,9 +36,12 @@ def text(value: str) -> str:
 
 
 def attr(value: str) -> str:
-    """Text for an attribute value in double quotes."""
+    """Text for an attribute value in double quotes; a line break as ``&#10;``, so that
+    a tag stays on one line (a hover text has two)."""
     if '"' in value or "'" in value or "&" in value or "<" in value or ">" in value:
         value = html.escape(value, quote=True)
+    if "\n" in value:
+        value = value.replace("\n", "&#10;")
     return value.translate(_PLACEHOLDER_CHARS) if "\x02" in value or "\x03" in value else value
 
 
