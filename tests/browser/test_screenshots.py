@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browsing import DESKTOP, PHONE
-from playwright.sync_api import Browser
+from browsing import DESKTOP, PHONE, active_tooltip
+from playwright.sync_api import Browser, expect
 
 pytestmark = pytest.mark.browser
 
@@ -47,3 +47,46 @@ def test_screenshots(
     for target in written:
         data = target.read_bytes()
         assert data.startswith(PNG) and len(data) > 10_000, f"{target} is no picture of a page"
+
+
+@pytest.mark.parametrize(
+    ("device", "viewport", "color_scheme"),
+    [
+        ("desktop", DESKTOP, "light"),
+        ("desktop", DESKTOP, "dark"),
+        ("phone", PHONE, "light"),
+        ("phone", PHONE, "dark"),
+    ],
+)
+def test_screenshots_of_then_and_since(
+    browser: Browser,
+    site_url: str,
+    site_pages,
+    screenshot_dir: Path,
+    device: str,
+    viewport: dict,
+    color_scheme: str,
+) -> None:
+    """The article's box "Seit Erscheinen", and a hover text that says "Damals"."""
+    context = browser.new_context(
+        viewport=viewport, color_scheme=color_scheme, is_mobile=device == "phone", locale="de-DE"
+    )
+    tab = context.new_page()
+    tab.goto(site_url + site_pages.article)
+    box = tab.locator("#seit-erscheinen")
+    expect(box.locator(".admonition-title")).to_have_text("Seit Erscheinen")
+    target = screenshot_dir / f"since-{device}-{color_scheme}.png"
+    box.screenshot(path=str(target))
+    written = [target]
+    if device == "desktop":  # a phone has no pointer to hover with
+        link = tab.locator("article a.rn-mention[title*='Damals:']").first
+        link.scroll_into_view_if_needed()
+        link.hover()
+        tooltip = active_tooltip(tab)
+        expect(tooltip).to_contain_text("Damals:")
+        target = screenshot_dir / f"hover-{device}-{color_scheme}.png"
+        tab.screenshot(path=str(target))
+        written.append(target)
+    context.close()
+    for target in written:
+        assert target.read_bytes().startswith(PNG), f"{target} is no picture"

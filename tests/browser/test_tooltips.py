@@ -67,3 +67,21 @@ def _below_or_above(page: Page, link, tooltip) -> bool:
     overlaps = t["x"] < a["x"] + a["width"] and a["x"] < t["x"] + t["width"]
     near = abs(t["y"] - (a["y"] + a["height"])) < 40 or abs(a["y"] - (t["y"] + t["height"])) < 40
     return overlaps and near
+
+
+def test_what_held_then_stands_on_a_line_of_its_own(page: Page, site_url: str, site_pages) -> None:
+    """The hover text is the summary and "Damals: …" below it, not run together."""
+    page.goto(site_url + site_pages.article)
+    link = page.locator("article a.rn-mention[title*='Damals: ']").first
+    title = link.get_attribute("title")
+    assert title and "\nDamals: " in title
+    link.scroll_into_view_if_needed()
+    link.hover()
+    tooltip = active_tooltip(page)
+    expect(tooltip).to_have_text(title)
+    assert tooltip.evaluate("el => getComputedStyle(el).whiteSpace") == "pre-line"
+    summary_only = tooltip.evaluate(
+        """el => { const r = document.createRange(); r.selectNodeContents(el);
+                   return r.getClientRects().length; }"""
+    )
+    assert summary_only >= 2, "summary and 'Damals' share one line"
