@@ -7,14 +7,15 @@ configures the whole site; everything else the build reads is under
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from randnotiz.model import LinkPolicy, Origin
 from randnotiz.problems import Problem, did_you_mean, error
+from randnotiz.read.files import read_project_file
+from randnotiz.read.yamlnodes import Mapping, Value, load_nodes
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -59,49 +60,62 @@ class Project:
             return str(path)
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Safe loading that reads past ``!!python/name:`` tags Material's docs suggest."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def load_project(root: Path) -> tuple[Project, list[Problem]]:
-    """The project at ``root`` with its settings, and problems with them."""
+    """The project at ``root`` with its settings, and problems with them.
+
+    ``mkdocs.yml`` is read as MkDocs reads it (tags such as ``!!python/name:``
+    are skipped, a repeated key's last value counts), within the same bounds as
+    every other YAML file of the project.
+    """
     path = root / CONFIG_FILE
     problems: list[Problem] = []
-    raw: dict[str, Any] = {}
-    if path.exists():
-        try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = (
-                Origin(CONFIG_FILE, mark.line + 1, mark.column + 1) if mark else Origin(CONFIG_FILE)
-            )
-            problems.append(error(where, f"YAML syntax error: {getattr(exc, 'problem', exc)}"))
-    extra = (raw.get("extra") or {}).get("randnotiz") or {}
-    where = Origin(CONFIG_FILE)
-    for key in extra:
+    config: Mapping | None = None
+    if os.path.lexists(path):
+        data = read_project_file(path, root, CONFIG_FILE, "configuration")
+        if isinstance(data, Problem):
+            problems.append(data)
+        else:
+            node, found = load_nodes(data.decode("utf-8", "replace"), CONFIG_FILE, lenient=True)
+            problems += found
+            config = node if isinstance(node, Mapping) else None
+    extra = _mapping(_mapping(config, "extra"), "randnotiz")
+    for key, value in extra.items if extra else ():
         if key not in SETTINGS_KEYS:
             problems.append(
                 error(
-                    where, f"extra.randnotiz: unknown key '{key}'{did_you_mean(key, SETTINGS_KEYS)}"
+                    value.origin,
+                    f"extra.randnotiz: unknown key '{key}'{did_you_mean(key, SETTINGS_KEYS)}",
                 )
             )
-    link = extra.get("link", "first")
+    link = _value(extra, "link", "first")
     if link not in ("first", "all"):
+        where = extra.get("link").origin if extra and extra.get("link") else Origin(CONFIG_FILE)
         problems.append(
             error(where, f"extra.randnotiz.link must be 'first' or 'all', not '{link}'")
         )
         link = "first"
-    theme = raw.get("theme")
+    site_url = _value(config, "site_url", None)
     settings = Settings(
         link=link,
-        mark_later=bool(extra.get("mark_later", False)),
-        site_name=str(raw.get("site_name") or "Randnotiz"),
-        site_url=raw.get("site_url"),
-        site_description=str(raw.get("site_description") or ""),
-        language=str(theme.get("language") or "de") if isinstance(theme, dict) else "de",
+        mark_later=_value(extra, "mark_later", False) is True,
+        site_name=_text(config, "site_name") or "Randnotiz",
+        site_url=site_url if isinstance(site_url, str) else None,
+        site_description=_text(config, "site_description"),
+        language=_text(_mapping(config, "theme"), "language") or "de",
     )
     return Project(root, settings), problems
+
+
+def _mapping(node: Mapping | None, key: str) -> Mapping | None:
+    found = node.get(key) if node else None
+    return found if isinstance(found, Mapping) else None
+
+
+def _value(node: Mapping | None, key: str, default: Any) -> Any:
+    found = node.get(key) if node else None
+    return found.data if isinstance(found, Value) and found.data is not None else default
+
+
+def _text(node: Mapping | None, key: str) -> str:
+    value = _value(node, key, "")
+    return value if isinstance(value, str) else str(value)

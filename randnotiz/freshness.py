@@ -18,14 +18,15 @@ import hashlib
 from pathlib import Path
 
 from randnotiz.config import CONFIG_FILE, Project
+from randnotiz.read.files import MAX_FILE_BYTES, inside
 from randnotiz.write import MANIFEST, read_manifest
 
 STAMP = ".randnotiz-stamp"
 PACKAGE = Path(__file__).resolve().parent
 
 
-def _files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+def _files(folder: Path, base: Path) -> list[Path]:
+    if not folder.is_dir() or not inside(folder, base):  # a linked folder is not listed
         return []
     return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
@@ -34,17 +35,32 @@ def inputs_digest(root: Path) -> str:
     """A hash of everything ``build`` reads; take it before reading, so a save during
     the build makes the stamp stale instead of hiding the change."""
     digest = hashlib.sha256()
-    sources = [*_files(root / "seeds"), *_files(root / "annotations"), root / CONFIG_FILE]
-    for base, paths in ((root, sources), (PACKAGE, _files(PACKAGE))):
+    sources = [
+        *_files(root / "seeds", root),
+        *_files(root / "annotations", root),
+        root / CONFIG_FILE,
+    ]
+    for base, paths in ((root, sources), (PACKAGE, _files(PACKAGE, PACKAGE))):
         for path in paths:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                data = b"\0missing"
+            data = _content(path, base)
             name = path.relative_to(base).as_posix()
             digest.update(f"{name}\0{len(data)}\0".encode())
             digest.update(data)
     return digest.hexdigest()
+
+
+def _content(path: Path, base: Path) -> bytes:
+    """What a file contributes to the hash: its bytes, unless the build refuses to read
+    it (it leads outside the project, or is too big), and then what the build sees."""
+    try:
+        if not inside(path, base):
+            return b"\0outside"
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return f"\0too big {size}".encode()
+        return path.read_bytes()
+    except OSError:
+        return b"\0missing"
 
 
 def outputs_digest(docs: Path) -> str:

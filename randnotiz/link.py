@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from randnotiz.index import APOSTROPHES, SPACE, TOKEN, Claim, FormType, NameIndex, Node
 from randnotiz.model import LINKED_BLOCKS, Article, BlockKind, LinkPolicy, Mention, Note, PlacedNote
 from randnotiz.paths import Slug
-from randnotiz.sentences import sentence_around, sentence_spans
+from randnotiz.sentences import excerpt_around, sentence_around, sentence_spans
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,9 @@ def link_article(article: Article, index: NameIndex, policy: LinkPolicy = "first
                 named.add(entity)
             is_link = policy == "all" or entity not in linked
             linked.add(entity)
-            sentence = sentence_around(spans, match.start, match.end)
+            sentence = excerpt_around(
+                block.text, sentence_around(spans, match.start, match.end), match.start, match.end
+            )
             mentions.append(
                 Mention(entity, article.id, number, match.start, match.end, sentence, is_link)
             )

@@ -7,6 +7,7 @@ next sentence starts with a capital letter, a digit or an opening quote.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 ABBREVIATIONS = frozenset(
@@ -55,7 +56,39 @@ def _ends_sentence(text: str, dot: int) -> bool:
 
 
 def sentence_around(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence (or sentences) holding ``start:end``."""
-    first = next((s for s in spans if s[0] <= start < s[1]), (start, end))
-    last = next((s for s in spans if s[0] < end <= s[1]), first)
+    """The span of the sentence (or sentences) holding ``start:end``.
+
+    Found by bisection: a paragraph of ten thousand sentences naming someone in
+    each took a hundred million steps when every mention searched the list.
+    """
+    i = bisect.bisect_right(spans, start, key=_start) - 1
+    first = spans[i] if i >= 0 and start < spans[i][1] else (start, end)
+    j = bisect.bisect_left(spans, end, key=_start) - 1
+    last = spans[j] if j >= 0 and end <= spans[j][1] else first
     return (first[0], max(first[1], last[1]))
+
+
+def _start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+#: A "sentence" longer than this (a text without full stops, a list run
+#: together) is cut to the words within ``WINDOW`` characters of the mention:
+#: a name repeated in one sentence of a million characters would otherwise
+#: repeat all of it with each of its mentions, on profiles and in the export.
+MAX_SENTENCE = 1000
+WINDOW = 300
+
+
+def excerpt_around(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """``sentence``, or, if it is longer than ``MAX_SENTENCE``, whole words around ``start:end``."""
+    first, last = sentence
+    if last - first <= MAX_SENTENCE:
+        return sentence
+    if start - first > WINDOW:
+        cut = text.find(" ", start - WINDOW, start)
+        first = start if cut < 0 else cut + 1
+    if last - end > WINDOW:
+        cut = text.rfind(" ", end, end + WINDOW)
+        last = end if cut < 0 else cut
+    return (first, last)

@@ -28,7 +28,7 @@ def load(tmp_path: Path, files: dict[str, str]) -> LoadResult:
     result = load_knowledge(root, tmp_path)
     problems = list(result.problems)
     for path in article_notes_files(root).values():
-        problems += read_article_notes(path, str(path.relative_to(tmp_path)))[1]
+        problems += read_article_notes(path, str(path.relative_to(tmp_path)), tmp_path)[1]
     return LoadResult(result.knowledge, tuple(problems))
 
 

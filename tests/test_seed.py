@@ -197,6 +197,16 @@ def test_missing_parts_are_errors(text: str, message: str) -> None:
     assert message in [str(p) for p in result.problems]
 
 
+def test_a_seed_of_more_blocks_than_any_article_is_refused_quickly() -> None:
+    text = "2025-07-29\n\nTitel\n\n" + "a\n\n" * 1_000_000
+    result = parse_seed(text, "seeds/x.txt")
+    assert result.article is None
+    assert [str(p) for p in result.problems] == [
+        "seeds/x.txt:1:1: error: the seed has more than 10,000 blocks of text (paragraphs, "
+        "headings, captions); an article has a few hundred at most: check that it is the right file"
+    ]
+
+
 def test_soft_wrapped_lines_join_into_one_paragraph() -> None:
     text = "2025-07-29\n\nTitel\n\nEin Absatz, der über\nzwei Zeilen geht.\n"
     article = parse_seed(text, "s.txt").article

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from randnotiz.sentences import sentence_around, sentence_spans
+from randnotiz.sentences import WINDOW, excerpt_around, sentence_around, sentence_spans
 
 
 def sentences(text: str) -> list[str]:
@@ -45,3 +45,34 @@ def test_sentence_around(start: int, end: int, expected: str) -> None:
     text = "Meta zahlt. Apple nicht."
     first, last = sentence_around(sentence_spans(text), start, end)
     assert text[first:last] == expected
+
+
+def test_sentence_around_in_a_paragraph_of_many_sentences() -> None:
+    text = "Ada rechnet. " * 10_000
+    spans = sentence_spans(text)
+    assert sentence_around(spans, 13 * 5000, 13 * 5000 + 3) == (13 * 5000, 13 * 5000 + 12)
+    assert sentence_around(spans, 13 * 9999 + 4, 13 * 9999 + 11) == (13 * 9999, 13 * 9999 + 12)
+
+
+LONG = " ".join(f"wort{n}" for n in range(1000))  # one "sentence" of 6,889 characters
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Meta zahlt. Apple nicht.", "Apple", "Apple nicht."),  # short: the sentence
+        (LONG, "wort500", LONG[LONG.index("wort463") : LONG.index(" wort538")]),
+        (LONG, "wort0", LONG[: LONG.index(" wort45 ")]),  # at the start: no cut there
+        (LONG, "wort999", LONG[LONG.index("wort962") :]),  # at the end: no cut there
+        ("x" * 2000 + " Ada", "Ada", "Ada"),  # no space within reach: the name alone
+    ],
+)
+def test_excerpt_around_cuts_long_sentences_to_whole_words(
+    text: str, word: str, expected: str
+) -> None:
+    start = text.index(f"{word} ") if f"{word} " in text else text.index(word)
+    end = start + len(word)
+    sentence = sentence_around(sentence_spans(text), start, end)
+    first, last = excerpt_around(text, sentence, start, end)
+    assert text[first:last] == expected
+    assert last - first <= 2 * WINDOW + len(word)

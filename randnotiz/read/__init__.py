@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from randnotiz.config import Project
 from randnotiz.model import Article, ArticleNotes, KnowledgeBase, Origin
 from randnotiz.parallel import run_beside
 from randnotiz.paths import short_slug, slugify
 from randnotiz.problems import Problem, did_you_mean, error
-from randnotiz.read.annotations import article_notes_files, load_knowledge, read_article_notes
+from randnotiz.read.annotations import (
+    ARTICLES_DIR,
+    LoadResult,
+    article_notes_files,
+    load_knowledge,
+    read_article_notes,
+)
 from randnotiz.read.decode import decode_text
+from randnotiz.read.files import inside, outside_error, read_project_file
 from randnotiz.read.seed import parse_seed, split_blocks
+
+if TYPE_CHECKING:  # the configuration reads its file with this package's readers
+    from randnotiz.config import Project
 
 SEED_SUFFIXES = (".txt",)
 PAGE_SUFFIXES = (".html", ".htm")  # saved web pages, read through the importer
@@ -38,13 +49,19 @@ def read_sources(project: Project) -> Sources:
     Each article is read with its YAML as one job, and a large archive's jobs run
     on every core: its YAML and seeds took as long to read as linking took.
     """
-    notes_files = article_notes_files(project.annotations)
-    jobs = [
-        partial(_read_article, path, project, notes_files) for path in seed_files(project.seeds)
-    ]
+    outside = _folders_outside(project)
+    # With seeds/ outside, every article's YAML would be "no seed for this file": not read either.
+    notes_files = {} if outside else article_notes_files(project.annotations)
+    seeds = [] if project.seeds in outside else seed_files(project.seeds)
+    jobs = [partial(_read_article, path, project, notes_files) for path in seeds]
     # The lists of people, organisations and terms are read here meanwhile.
-    reads, loaded = run_beside(jobs, partial(load_knowledge, project.annotations, project.root))
-    problems = list(loaded.problems)
+    knowledge = (
+        partial(LoadResult, KnowledgeBase(), ())
+        if project.annotations in outside
+        else partial(load_knowledge, project.annotations, project.root)
+    )
+    reads, loaded = run_beside(jobs, knowledge)
+    problems = [*outside.values(), *loaded.problems]
     notes_by_stem: dict[str, ArticleNotes] = {}
     articles: list[Article] = []
     for read in reads:
@@ -56,14 +73,28 @@ def read_sources(project: Project) -> Sources:
     used = {read.notes_stem for read in reads if read.notes_stem is not None}
     for stem, path in notes_files.items():
         if stem not in used:  # a file for no seed: its own mistakes, then that it is unused
-            notes, found = read_article_notes(path, project.shown(path))
+            notes, found = read_article_notes(path, project.shown(path), project.root)
             problems.extend(found)
             if notes is not None:
                 notes_by_stem[stem] = notes
-    problems.extend(_check_articles(articles, notes_by_stem, used, project))
+    stems = sorted(p.stem for p in seeds)
+    problems.extend(_check_articles(articles, notes_by_stem, used, stems))
     articles.sort(key=lambda a: (-a.date.toordinal(), a.id))
-    # A YAML file two seeds claim was read twice: its problems are told once.
+    # A YAML file two seeds claim was read twice: its problems are told once;
+    # a folder that leads outside is told once, not for each of the folders in it.
     return Sources(tuple(articles), loaded.knowledge, tuple(dict.fromkeys(problems)))
+
+
+def _folders_outside(project: Project) -> dict[Path, Problem]:
+    """``seeds/``, ``annotations/`` or ``annotations/articles/`` if one leads outside the
+    project: none of it is read, not even the names of its files."""
+    outside: dict[Path, Problem] = {}
+    for folder in (project.seeds, project.annotations, project.annotations / ARTICLES_DIR):
+        if folder.parent in outside:
+            outside[folder] = outside[folder.parent]
+        elif os.path.lexists(folder) and not inside(folder, project.root):
+            outside[folder] = outside_error(folder, project.shown(folder))
+    return outside
 
 
 @dataclass(frozen=True)
@@ -85,7 +116,9 @@ def _read_article(path: Path, project: Project, notes_files: dict[str, Path]) ->
     stem = path.stem if is_page and path.stem in notes_files else None
     notes = _read_notes(notes_files, stem, project, problems)
     text = (
-        _read_page(path, shown, notes, problems) if is_page else _read_text(path, shown, problems)
+        _read_page(path, project, shown, notes, problems)
+        if is_page
+        else _read_text(path, project, shown, problems)
     )
     if text is None:
         return _ArticleRead(None, stem, notes, tuple(problems))
@@ -102,23 +135,24 @@ def _read_notes(
 ) -> ArticleNotes | None:
     if stem is None:
         return None
-    notes, found = read_article_notes(notes_files[stem], project.shown(notes_files[stem]))
+    path = notes_files[stem]
+    notes, found = read_article_notes(path, project.shown(path), project.root)
     problems.extend(found)
     return notes
 
 
-def _read_bytes(path: Path, shown: str, what: str, problems: list[Problem]) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        problems.append(
-            error(Origin(shown), f"cannot read the {what} ({exc.strerror}); check its permissions")
-        )
+def _read_bytes(
+    path: Path, project: Project, shown: str, what: str, problems: list[Problem]
+) -> bytes | None:
+    data = read_project_file(path, project.root, shown, what)
+    if isinstance(data, Problem):
+        problems.append(data)
         return None
+    return data
 
 
-def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
-    data = _read_bytes(path, shown, "seed", problems)
+def _read_text(path: Path, project: Project, shown: str, problems: list[Problem]) -> str | None:
+    data = _read_bytes(path, project, shown, "seed", problems)
     if data is None:
         return None
     decoded = decode_text(data, shown)
@@ -127,13 +161,13 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
 
 
 def _read_page(
-    path: Path, shown: str, notes: ArticleNotes | None, problems: list[Problem]
+    path: Path, project: Project, shown: str, notes: ArticleNotes | None, problems: list[Problem]
 ) -> str | None:
     """A saved web page as seed text, the same text ``randnotiz import`` would write."""
     from randnotiz.importer.extract import extract_article  # the importer needs the reader
     from randnotiz.importer.seed import seed_text  # (import late)
 
-    data = _read_bytes(path, shown, "page", problems)
+    data = _read_bytes(path, project, shown, "page", problems)
     if data is None:
         return None
     found = extract_article(data, shown)
@@ -158,7 +192,7 @@ def _notes_stem(stem: str, text: str, notes_files: dict[str, Path]) -> str | Non
     """An article's YAML is named after its seed file or after its title's slug."""
     if stem in notes_files:
         return stem
-    for block in split_blocks(text)[:4]:
+    for block in split_blocks(text, limit=4):
         for slug in (short_slug(block.text), slugify(block.text)):
             if slug in notes_files:
                 return slug
@@ -169,7 +203,7 @@ def _check_articles(
     articles: list[Article],
     notes_by_stem: dict[str, ArticleNotes],
     used: set[str],
-    project: Project,
+    stems: list[str],
 ) -> list[Problem]:
     problems: list[Problem] = []
     by_id: dict[str, Article] = {}
@@ -183,7 +217,6 @@ def _check_articles(
                 )
             )
         by_id[article.id] = article
-    stems = sorted(p.stem for p in seed_files(project.seeds))
     for stem, notes in notes_by_stem.items():
         if stem not in used:
             problems.append(

@@ -8,6 +8,7 @@ of every file is collected, so one run tells the annotator everything to fix.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from randnotiz.model import (
 from randnotiz.paths import Slug, is_slug, slugify
 from randnotiz.problems import Problem, did_you_mean, error, has_errors, warning
 from randnotiz.read.decode import decode_text
+from randnotiz.read.files import read_project_file
 from randnotiz.read.yamlnodes import INVALID, Mapping, Node, Sequence, Value, load_nodes
 
 PEOPLE_FILE = "people.yml"
@@ -409,21 +411,18 @@ class LoadResult:
     problems: tuple[Problem, ...]
 
 
-def read_yaml_file(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
-    """A YAML file as nodes; unreadable or undecodable files are problems, not crashes."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [
-            error(Origin(shown), f"cannot read the file ({exc.strerror}); check its permissions")
-        ]
+def read_yaml_file(path: Path, shown: str, root: Path) -> tuple[Node | None, list[Problem]]:
+    """A YAML file of the project as nodes; what cannot be read is a problem, not a crash."""
+    data = read_project_file(path, root, shown, "YAML file")
+    if isinstance(data, Problem):
+        return None, [data]
     if not data.strip():
         return None, []
     decoded = decode_text(data, shown)
     if decoded.text is None:
         return None, list(decoded.problems)
-    root, problems = load_nodes(decoded.text, shown)
-    return root, [*decoded.problems, *problems]
+    root_node, problems = load_nodes(decoded.text, shown)
+    return root_node, [*decoded.problems, *problems]
 
 
 def article_notes_files(annotations: Path) -> dict[str, Path]:
@@ -431,15 +430,17 @@ def article_notes_files(annotations: Path) -> dict[str, Path]:
     return {p.stem: p for p in sorted((annotations / ARTICLES_DIR).glob("*.y*ml"))}
 
 
-def read_article_notes(path: Path, shown: str) -> tuple[ArticleNotes | None, list[Problem]]:
+def read_article_notes(
+    path: Path, shown: str, root: Path
+) -> tuple[ArticleNotes | None, list[Problem]]:
     """One file of ``articles/``, read with the article it belongs to."""
-    root, problems = read_yaml_file(path, shown)
-    if root is None:
+    node, problems = read_yaml_file(path, shown, root)
+    if node is None:
         return None, problems
-    return _article_notes(_Reader(problems), root, shown), problems
+    return _article_notes(_Reader(problems), node, shown), problems
 
 
-def load_knowledge(annotations: Path, shown_root: Path | None = None) -> LoadResult:
+def load_knowledge(annotations: Path, root: Path) -> LoadResult:
     """The three lists under ``annotations/``, checked on their own and against each other.
 
     The files of ``articles/`` are read with their articles (``read_article_notes``).
@@ -449,26 +450,26 @@ def load_knowledge(annotations: Path, shown_root: Path | None = None) -> LoadRes
     unread: list[str] = []  # lists whose entries could not be read at all
 
     def shown(path: Path) -> str:
-        return str(path.relative_to(shown_root)) if shown_root else str(path)
+        return str(path.relative_to(root))
 
     def load_list(name: str, read: Callable[[_Reader, Node], list[Any]]) -> list[Any]:
         path = annotations / name
-        if not path.exists():
+        if not os.path.lexists(path):
             return []
-        root, found = read_yaml_file(path, shown(path))
+        node, found = read_yaml_file(path, shown(path), root)
         problems.extend(found)
-        if root is None:
+        if node is None:
             if has_errors(found):
                 unread.append(name)
             return []
-        if isinstance(root, Mapping):
+        if isinstance(node, Mapping):
             r.fail(
-                root.origin,
+                node.origin,
                 f"{name} must be a list of entries, each starting with '- '; found a mapping",
             )
             unread.append(name)
             return []
-        return read(r, root)
+        return read(r, node)
 
     people = load_list(PEOPLE_FILE, _people)
     organizations = load_list(ORGANIZATIONS_FILE, _organizations)

@@ -50,8 +50,13 @@ class RawBlock:
         return " ".join(self.lines)
 
 
-def split_blocks(text: str) -> list[RawBlock]:
-    """Blank-line separated blocks with the line each starts on."""
+#: More blocks than any article has (a long one has a few hundred): a seed with
+#: more is refused before its blocks are classified, linked and rendered.
+MAX_BLOCKS = 10_000
+
+
+def split_blocks(text: str, limit: int = MAX_BLOCKS + 1) -> list[RawBlock]:
+    """Blank-line separated blocks with the line each starts on; no more than ``limit``."""
     blocks: list[RawBlock] = []
     current: list[str] = []
     start = 0
@@ -64,6 +69,8 @@ def split_blocks(text: str) -> list[RawBlock]:
         elif current:
             blocks.append(RawBlock(start, tuple(current)))
             current = []
+            if len(blocks) == limit:
+                return blocks
     if current:
         blocks.append(RawBlock(start, tuple(current)))
     return blocks
@@ -114,6 +121,12 @@ def parse_seed(text: str, file: str, notes: ArticleNotes | None = None) -> SeedR
     """An ``Article`` from a seed's text, with the overrides of its YAML applied."""
     problems: list[Problem] = []
     blocks = split_blocks(text)
+    if len(blocks) > MAX_BLOCKS:
+        message = (
+            f"the seed has more than {MAX_BLOCKS:,} blocks of text (paragraphs, headings, "
+            "captions); an article has a few hundred at most: check that it is the right file"
+        )
+        return SeedResult(None, (error(Origin(file), message),))
     blocks = _drop_teasers(blocks, file, problems)
     if not blocks:
         problems.append(error(Origin(file), "the seed has no text; write the article into it"))
@@ -233,6 +246,7 @@ def _classify(
                 forced[i] = kind
 
     out: list[Block] = []
+    lede = False  # found yet: a flag, not a search of ``out`` for every block
     for i, raw in enumerate(blocks):
         if len(raw.lines) >= 2 and raw.lines[0] == title and i not in forced:
             out.append(
@@ -242,8 +256,8 @@ def _classify(
         text = raw.text
         kind = forced.get(i)
         if kind is None:
-            if not any(b.kind is BlockKind.LEDE for b in out) and not is_heading(text):
-                kind = BlockKind.LEDE
+            if not lede and not is_heading(text):
+                kind, lede = BlockKind.LEDE, True
             elif len(raw.lines) == 1 and is_heading(text):
                 kind = BlockKind.HEADING
             elif is_caption(text):

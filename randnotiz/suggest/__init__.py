@@ -22,14 +22,21 @@ them to a file as text are separate, so an editor's comments survive.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from randnotiz.model import Article, EntityKind
-from randnotiz.read.annotations import GLOSSARY_FILE, ORGANIZATIONS_FILE, PEOPLE_FILE
+from randnotiz.read import yamlnodes
+from randnotiz.read.annotations import (
+    GLOSSARY_FILE,
+    ORGANIZATIONS_FILE,
+    PEOPLE_FILE,
+    read_yaml_file,
+)
+from randnotiz.read.files import inside, outside_error
 from randnotiz.suggest.core import Suggestion, suggest
 from randnotiz.suggest.lexicon import Lexicon, load_lexicon
 from randnotiz.suggest.names import Found, find_names
@@ -40,6 +47,9 @@ from randnotiz.suggest.stubs import (
     render_stub,
     render_stubs,
 )
+
+if TYPE_CHECKING:
+    from randnotiz.config import Project
 
 __all__ = [
     "AppendError",
@@ -84,7 +94,7 @@ def select(articles: Sequence[Article], wanted: Sequence[str]) -> tuple[list[Art
     return chosen, unknown
 
 
-def written_names(annotations: Path) -> set[str]:
+def written_names(project: Project) -> set[str]:
     """Every name and alias written in the annotation files, valid entries or not.
 
     A stub appended earlier and not filled in yet fails validation and is missing
@@ -92,15 +102,24 @@ def written_names(annotations: Path) -> set[str]:
     """
     names: set[str] = set()
     for file in FILES.values():
-        try:
-            entries = yaml.safe_load((annotations / file).read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError):
+        path = project.annotations / file
+        if not os.path.lexists(path):
             continue
-        for entry in entries if isinstance(entries, list) else ():
-            if isinstance(entry, dict):
-                aliases = entry.get("aliases")
-                aliases = aliases if isinstance(aliases, list) else []
-                names.update(str(n) for n in (entry.get("name"), entry.get("term"), *aliases) if n)
+        node, _ = read_yaml_file(path, project.shown(path), project.root)
+        for entry in node.items if isinstance(node, yamlnodes.Sequence) else ():
+            if not isinstance(entry, yamlnodes.Mapping):
+                continue
+            aliases = entry.get("aliases")
+            forms = (
+                entry.get("name"),
+                entry.get("term"),
+                *(aliases.items if isinstance(aliases, yamlnodes.Sequence) else ()),
+            )
+            names.update(
+                str(f.data)
+                for f in forms
+                if isinstance(f, yamlnodes.Value) and f.data and f.data is not yamlnodes.INVALID
+            )
     return names
 
 
@@ -134,7 +153,7 @@ def command(args: argparse.Namespace) -> int:
         for want in unknown:
             print(f"randnotiz: no article '{want}'; known articles: {known}", file=sys.stderr)
         return 2
-    written = written_names(linked.project.annotations)
+    written = written_names(linked.project)
     found = [s for s in suggest(articles, linked.index) if s.name not in written]
     if args.kind:
         found = [s for s in found if s.kind.value == args.kind]
@@ -146,6 +165,9 @@ def command(args: argparse.Namespace) -> int:
         stubs = render_stubs(group)
         if args.append:
             path = annotations / file
+            if not inside(path, linked.project.root):
+                print(outside_error(path, linked.project.shown(path)), file=sys.stderr)
+                return 1
             try:
                 append_stubs(path, stubs)
             except AppendError as exc:

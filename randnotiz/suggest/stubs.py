@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 
 from randnotiz.model import EntityKind
+from randnotiz.problems import has_errors
+from randnotiz.read.yamlnodes import load_nodes
 from randnotiz.suggest.core import Suggestion
 
 # --- YAML stubs -----------------------------------------------------------------------
@@ -62,12 +64,12 @@ def append_stubs(path: Path, stubs: str) -> None:
     """Append ``stubs`` to ``path`` as text, after checking that the result still loads."""
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
     combined = append_text(existing, stubs)
-    try:
-        before = yaml.safe_load(existing) if existing.strip() else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" (line {mark.line + 1})" if mark else ""
-        raise AppendError(f"{path}: is not valid YAML{line}; fix it before appending") from exc
+    # Read within bounds first: PyYAML's own loader would expand an alias bomb below.
+    _, problems = load_nodes(existing, str(path))
+    if has_errors(problems):
+        line = problems[0].origin.line
+        raise AppendError(f"{path}: is not valid YAML (line {line}); fix it before appending")
+    before = yaml.safe_load(existing) if existing.strip() else None
     try:
         after = yaml.safe_load(combined)
     except yaml.YAMLError:
