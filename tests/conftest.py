@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -34,6 +35,16 @@ SHIPPED_HEADINGS = [
     "Der Preis der Offensive",
     "Meta will die Gelddruckmaschine neu erfinden",
 ]
+
+
+def load_script(name: str):
+    """A module of ``scripts/`` (``measure_linker``), imported for the tests that check its figures."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def read_seed(path: Path, shown: str | None = None) -> Article:

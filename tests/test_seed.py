@@ -255,6 +255,35 @@ def test_yaml_overrides_what_the_heuristics_decide() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "notes", "kinds"),
+    [
+        (  # a short first block reads as a heading; forced to be a paragraph, it is the lede
+            "2016-02-10\n\nAuf dem Parkplatz beschädigt\n\nLemförde - Ein Unfall beschäftigt die Polizei\n\nMehr Text.\n",
+            {"paragraphs": ("Lemförde - Ein Unfall",)},
+            [BlockKind.LEDE, BlockKind.PARAGRAPH],
+        ),
+        (  # a whole block's text means that block, not the longer one it starts
+            "2016-02-27\n\nTitel\n\nDer Vorspann.\n\nDer Preis ist hoch.\n\n"
+            "Der Preis ist hoch. Und mehr.\n",
+            {"captions": ("Der Preis ist hoch.",)},
+            [BlockKind.LEDE, BlockKind.CAPTION, BlockKind.PARAGRAPH],
+        ),
+        (  # a start that is no whole block's text means every block it starts
+            "2016-02-27\n\nTitel\n\nDer Vorspann.\n\nDer Preis ist hoch.\n\n"
+            "Der Preis ist hoch. Und mehr.\n",
+            {"captions": ("Der Preis",)},
+            [BlockKind.LEDE, BlockKind.CAPTION, BlockKind.CAPTION],
+        ),
+    ],
+    ids=["forced-first-paragraph-is-lede", "whole-text-is-exact", "start-matches-all"],
+)
+def test_kind_overrides(text: str, notes: dict, kinds: list[BlockKind]) -> None:
+    article = parse_seed(text, "s.txt", ArticleNotes(origin=Origin("s.yml"), **notes)).article
+    assert article is not None
+    assert [b.kind for b in article.blocks] == kinds
+
+
 def test_override_that_matches_no_block_is_an_error() -> None:
     notes = ArticleNotes(
         origin=Origin("annotations/articles/s.yml"),

@@ -82,7 +82,13 @@ def command(args: argparse.Namespace) -> int:
         return 1
 
     from randnotiz.importer.extract import extract_article
-    from randnotiz.importer.seed import article_yaml, needs_title, read_back, seed_stem, seed_text
+    from randnotiz.importer.seed import (
+        article_yaml,
+        notes_fields,
+        read_back,
+        seed_stem,
+        seed_text,
+    )
 
     found = extract_article(data, shown)
     if isinstance(found, tuple):
@@ -120,11 +126,7 @@ def command(args: argparse.Namespace) -> int:
     seed.write_text(text, encoding="utf-8")
     written = [seed_shown]
     if notes_text is not None and notes.exists():
-        what = (
-            "'title:' and 'id:'"
-            if needs_title(extracted) and args.id
-            else ("'title:'" if needs_title(extracted) else "'id:'")
-        )
+        what = " and ".join(f"'{key}:'" for key in notes_fields(extracted, args.id))
         _report(
             [
                 warning(
@@ -137,7 +139,7 @@ def command(args: argparse.Namespace) -> int:
         notes.write_text(notes_text, encoding="utf-8")
         written.append(notes_shown)
 
-    differences = read_back(extracted, text, seed_shown)
+    differences = read_back(extracted, text, seed_shown, args.id)
     if differences:
         _report(
             [

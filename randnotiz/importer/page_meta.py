@@ -1,10 +1,11 @@
-"""Title, date and author of a saved news page, from what the page says about itself.
+"""Date and author of a saved news page, from what the page says about itself.
 
-Sites state these three things in several places at once: meta tags for
-social networks, JSON-LD for search engines, ``<time>`` and ``itemprop`` in
-the markup, and plain text next to the headline. Each is sometimes missing or
-wrong (a breadcrumb in ``<h1>``, the site's name as author, a shortened
-``og:title``), so every reader here cross-checks one source against another.
+Sites state these in several places at once: meta tags for social networks,
+JSON-LD for search engines, ``<time>`` and ``itemprop`` in the markup, the
+URL's path, and plain text next to the headline. Each is sometimes missing or
+wrong (the site's name as author, a widget's "Von Zeit zu Zeit" as a byline),
+so every reader here checks one source against another. The headline has a
+module of its own, ``headline``.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
 from randnotiz.dates import parse_date
+from randnotiz.importer.headline import DOMAIN, site_names
 from randnotiz.importer.webpage import normalize_space
 from randnotiz.read.seed import BYLINE as SEED_BYLINE
 
@@ -54,136 +56,6 @@ def json_ld(soup: BeautifulSoup) -> list[dict]:
         except ValueError:
             continue
     return found
-
-
-# --- title ------------------------------------------------------------------------
-
-_TITLE_METAS = ("og:title", "twitter:title", "dc.title", "title")
-_SEPARATOR = re.compile(r"\s+(\||::|–|—|-|·|»)\s+")
-_DOMAIN = re.compile(
-    r"\b[\w-]+\.(?:de|at|ch|com|net|org|eu|info|tv|fm|fr|it|co\.uk)\b", re.IGNORECASE
-)
-_NUMERIC_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
-_KICKER_CLASS = re.compile(
-    r"kicker|dachzeile|topline|roofline|overline|spitzmarke|supertitle|pretitle|ueberzeile", re.I
-)
-_LEADING_JUNK = re.compile(r"^[\s:*•·|>–—-]+")
-_WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class Headline:
-    title: str
-    rubric: str | None = None
-    element: Tag | None = None  # where the headline stands in the page, if it was found there
-
-
-def site_names(soup: BeautifulSoup, metas: dict[str, str]) -> set[str]:
-    names = {
-        metas.get(k, "") for k in ("og:site_name", "application-name", "publisher", "dc.publisher")
-    }
-    return {n.casefold() for n in names if n}
-
-
-def strip_site_name(title: str, sites: set[str]) -> str:
-    """'Intel streicht … | 20.04.16 | finanzen.at' without the date and the site.
-
-    Only what is clearly not part of a headline goes: a domain, a date, the
-    site's declared name, a short part after '|' or '::', a part in capitals.
-    A ' - ' inside a headline ('Intel streicht Stellen - Prognose enttäuscht
-    Anleger') stays.
-    """
-    title = re.sub(r"\s*\((?:www\.)?[\w-]+\.(?:de|at|ch|com|net|org)\)\s*$", "", title)
-    parts = _SEPARATOR.split(title)  # text, separator, text, separator, …
-    while len(parts) >= 3:
-        separator, last = parts[-2], parts[-1].strip()
-        site_like = (
-            not last
-            or _DOMAIN.search(last) is not None
-            or _NUMERIC_DATE.fullmatch(last) is not None
-            or last.casefold() in sites
-            or (separator in ("|", "::", "·", "»") and len(last.split()) <= 5)
-            or (last.isupper() and len(last) > 2)
-        )
-        if not site_like:
-            break
-        parts = parts[:-2]
-    return re.sub(
-        r"\s*\((?:www\.)?[\w-]+\.(?:de|at|ch|com|net|org)\)\s*$", "", "".join(parts)
-    ).strip()
-
-
-def _tokens(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)}
-
-
-def _contained(inner: str, outer: str) -> float:
-    """The share of ``inner``'s words that ``outer`` has too."""
-    a, b = _tokens(inner), _tokens(outer)
-    return len(a & b) / len(a) if a else 0.0
-
-
-def _headline_text(tag: Tag) -> tuple[str, str | None]:
-    """The headline's text without its kicker, and the kicker."""
-    kicker_tag = tag.find(class_=_KICKER_CLASS)
-    kicker = normalize_space(kicker_tag.get_text(" ")) if isinstance(kicker_tag, Tag) else ""
-    text = _LEADING_JUNK.sub("", normalize_space(tag.get_text(" ")))
-    if kicker and text.startswith(kicker):
-        text = _LEADING_JUNK.sub("", text[len(kicker) :])
-    return _tidy(text), kicker or None
-
-
-def _tidy(text: str) -> str:
-    """Spaces that markup put before punctuation (``<span>A</span> :``) go."""
-    return re.sub(r"\s+([,.:;!?…)])", r"\1", text).strip()
-
-
-def find_headline(soup: BeautifulSoup, metas: dict[str, str]) -> Headline | None:
-    """The article's headline: the ``<h1>`` (or ``itemprop=headline``) that the meta titles confirm.
-
-    ``og:title`` is sometimes shortened, sometimes carries the site's name;
-    ``<h1>`` is sometimes a breadcrumb or the site's logo. A heading whose
-    words all appear in a meta title (or that contains all of a meta title's
-    words) is the headline; without one, the meta title less the site name.
-    """
-    sites = site_names(soup, metas)
-    raw = [metas.get(k) for k in _TITLE_METAS[:-1]]
-    if soup.title is not None:
-        raw.append(normalize_space(soup.title.get_text(" ")))
-    titles = [t for t in raw if t]
-    stripped = [strip_site_name(t, sites) for t in titles]
-
-    found = soup.find_all(["h1", "h2", "h3"])
-    first = [
-        c for c in found if c.name == "h1" or "headline" in str(c.get("itemprop") or "").lower()
-    ]
-    chosen = {id(c) for c in first}
-    candidates = first + [c for c in found if id(c) not in chosen]
-    best: tuple[int, bool, int, Headline] | None = None
-    for order, tag in enumerate(candidates):
-        text, kicker = _headline_text(tag)
-        if len(text.split()) < 2 or len(text) > 300:
-            continue
-        match = max(
-            [_contained(text, t) for t in titles]
-            + [_contained(s, text) for s in stripped if s]
-            + [0.0]
-        )
-        if match < 0.8 or (tag.name != "h1" and match < 0.95):
-            continue
-        key = (len(text), kicker is not None, -order)
-        if best is None or key > best[:3]:
-            best = (*key, Headline(text, kicker, tag))
-    if best is not None:
-        return best[3]
-    if stripped and stripped[0]:
-        return Headline(_tidy(stripped[0]))
-    h1 = soup.find("h1")
-    if isinstance(h1, Tag):
-        text, kicker = _headline_text(h1)
-        if text:
-            return Headline(text, kicker, h1)
-    return None
 
 
 # --- date -------------------------------------------------------------------------
@@ -286,19 +158,19 @@ def clean_author(text: str, soup: BeautifulSoup, sites: set[str]) -> str | None:
     if not text or len(text) > 80 or any(ch.isdigit() for ch in text):
         return None
     head = text.split(",")[0]
-    if _NOT_A_PERSON.search(head) or _DOMAIN.search(text) or head.casefold() in sites:
+    if _NOT_A_PERSON.search(head) or DOMAIN.search(text) or head.casefold() in sites:
         return None
     page_title = soup.title.get_text(" ").casefold() if soup.title is not None else ""
     if head.casefold() in page_title:
         return None  # the site's own name, as in 'Berliner Morgenpost - Berlin'
-    if len(head.split()) < 2 or _BYLINE.fullmatch(f"Von {text}") is None:
+    if len(head.split()) < 2 or byline_author(f"Von {text}") is None:
         return None
     return text
 
 
 def find_author(soup: BeautifulSoup, metas: dict[str, str], ld: list[dict]) -> str | None:
     """The author as the page names them: ``itemprop=author`` first, then meta tags and JSON-LD."""
-    sites = site_names(soup, metas)
+    sites = site_names(metas)
     names: list[str] = []
     for tag in soup.find_all(itemprop=re.compile(r"^author$", re.IGNORECASE)):
         name_tag = tag.find(itemprop="name")
@@ -327,6 +199,61 @@ def _ld_names(node: object) -> Iterator[str]:
 
 
 def byline_author(text: str) -> str | None:
-    """'Von Christoph Dernbach, dpa' → 'Christoph Dernbach, dpa'."""
+    """'Von Christoph Dernbach, dpa' → 'Christoph Dernbach, dpa'; 'Von Zeit zu Zeit' → None."""
     m = _BYLINE.fullmatch(text)
-    return m.group("author").strip() if m else None
+    if m is None:
+        return None
+    author = m.group("author").strip()
+    return author if is_person_name(author) else None
+
+
+_PARTICLES = frozenset("von van de der den du da di del la le ten ter zu zur bin al el".split())
+
+
+def is_person_name(text: str) -> bool:
+    """Whether a byline names people: 'Karl-Heinz Patzer', 'Axel Höpner und Catrin Bialek, dpa'.
+
+    A byline's name is two to five words in capitals (with "von", "de" and the
+    like between them). A widget's title set like a byline ("Von Zeit zu
+    Zeit", a column) is made of common nouns; a name has a given name in it or
+    a word that is no common noun. The German word list of ``suggest`` says
+    which is which; it is read only when a byline is judged.
+    """
+    people = [p for p in re.split(r"\s+und\s+|\s*[,/;]\s*", text) if len(p.split()) >= 2]
+    return bool(people) and all(_one_person(p) for p in people)
+
+
+def _one_person(name: str) -> bool:
+    from randnotiz.suggest.lexicon import load_lexicon  # 80,000 words: only when needed
+
+    words = name.split()
+    capitals = [w for w in words if w[:1].isupper()]
+    if len(capitals) < 2 or len(words) > 5:
+        return False
+    if any(w.casefold() not in _PARTICLES for w in words if not w[:1].isupper()):
+        return False
+    lexicon = load_lexicon()
+    parts = [part for w in capitals for part in w.strip(".").split("-") if part]
+    if any(lexicon.has(part, "g") for part in parts):
+        return True
+    return not all(lexicon.is_noun(part) for part in parts)
+
+
+# --- the address --------------------------------------------------------------------
+
+# /2016/02/23/, /20151130/, /2016-02-23-…: a date in the path of an article's address
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})(?P<sep>[/-]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?=[/_.-]|$)"
+)
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date in an article's address, where the site puts one ('…/archive/2016/02/23/…')."""
+    if not url:
+        return None
+    for m in _URL_DATE.finditer(urlsplit(url).path):
+        try:
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+    return None

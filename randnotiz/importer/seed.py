@@ -12,13 +12,15 @@ import yaml
 from randnotiz.dates import german_date
 from randnotiz.importer.extract import Extracted
 from randnotiz.importer.page_meta import byline_author
-from randnotiz.model import ArticleNotes, Origin
+from randnotiz.model import ArticleNotes, BlockKind, Origin
 from randnotiz.paths import slugify
 from randnotiz.read.seed import RawBlock, is_rubric, is_title, parse_seed
 
 __all__ = [
     "article_yaml",
     "needs_title",
+    "notes_fields",
+    "notes_for",
     "read_back",
     "seed_stem",
     "seed_text",
@@ -89,13 +91,81 @@ def seed_stem(extracted: Extracted, article_id: str | None = None) -> str:
     return f"{extracted.date.isoformat()}-{slug}"
 
 
-def article_yaml(extracted: Extracted, article_id: str | None) -> str | None:
-    """The article's YAML: its id, and its title when the seed cannot hold it; None if neither."""
-    fields: dict[str, str] = {}
+def notes_fields(extracted: Extracted, article_id: str | None) -> dict[str, object]:
+    """What the article's YAML must say so that the seed reads back as found.
+
+    Its id when one is given; its title when the seed cannot hold it; and the
+    blocks whose kind the seed reader would guess otherwise (a caption
+    without "Kicker:", a short lede that looks like a heading), by the start
+    of their text, under ``headings``, ``captions`` or ``paragraphs``.
+    """
+    fields: dict[str, object] = {}
     if article_id:
         fields["id"] = article_id
     if needs_title(extracted):
         fields["title"] = extracted.title
+    fields.update(_kind_overrides(extracted))
+    return fields
+
+
+_OVERRIDE_KEYS = {
+    BlockKind.LEDE: "paragraphs",  # the first forced paragraph is the lede
+    BlockKind.PARAGRAPH: "paragraphs",
+    BlockKind.HEADING: "headings",
+    BlockKind.CAPTION: "captions",
+}
+
+
+def _kind_overrides(extracted: Extracted) -> dict[str, list[str]]:
+    if extracted.date is None:
+        return {}
+    title_notes = (
+        ArticleNotes(Origin("x"), title=extracted.title) if needs_title(extracted) else None
+    )
+    article = parse_seed(seed_text(extracted), "seed.txt", title_notes).article
+    if article is None:
+        return {}
+    wanted = [(BlockKind.LEDE, extracted.lede), *((b.kind, b.text) for b in extracted.blocks)]
+    texts = [text for _, text in wanted]
+    out: dict[str, list[str]] = {}
+    for (kind, text), got in zip(wanted, article.blocks, strict=False):
+        if got.kind is not kind and got.text == text:
+            out.setdefault(_OVERRIDE_KEYS[kind], []).append(_unique_start(text, texts))
+    return out
+
+
+def _unique_start(text: str, texts: list[str]) -> str:
+    """The shortest start of ``text`` (four words or more) that starts no other block.
+
+    Where every start of it also starts a longer block, the whole text: the
+    reader takes a block that is exactly the text over those it starts.
+    """
+    words = text.split()
+    for n in range(min(4, len(words)), len(words) + 1):
+        start = " ".join(words[:n])
+        if sum(t.startswith(start) for t in texts) == 1:
+            return start
+    return text
+
+
+def notes_for(extracted: Extracted, article_id: str | None, file: str) -> ArticleNotes | None:
+    """The article's YAML as the reader would read it, for ``read_back``."""
+    fields = notes_fields(extracted, article_id)
+    if not fields:
+        return None
+    return ArticleNotes(
+        Origin(file),
+        id=fields.get("id"),  # type: ignore[arg-type]
+        title=fields.get("title"),  # type: ignore[arg-type]
+        headings=tuple(fields.get("headings", ())),  # type: ignore[arg-type]
+        captions=tuple(fields.get("captions", ())),  # type: ignore[arg-type]
+        paragraphs=tuple(fields.get("paragraphs", ())),  # type: ignore[arg-type]
+    )
+
+
+def article_yaml(extracted: Extracted, article_id: str | None) -> str | None:
+    """The article's YAML (see ``notes_fields``), or None when it need not say anything."""
+    fields = notes_fields(extracted, article_id)
     if not fields:
         return None
     assert extracted.date is not None
@@ -105,10 +175,11 @@ def article_yaml(extracted: Extracted, article_id: str | None) -> str | None:
     return head + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def read_back(extracted: Extracted, text: str, file: str) -> list[str]:
+def read_back(
+    extracted: Extracted, text: str, file: str, article_id: str | None = None
+) -> list[str]:
     """What the seed reader gets differently from what was found; empty when nothing."""
-    notes = ArticleNotes(Origin(file), title=extracted.title) if needs_title(extracted) else None
-    result = parse_seed(text, file, notes)
+    result = parse_seed(text, file, notes_for(extracted, article_id, file))
     article = result.article
     if article is None:
         return [p.message for p in result.problems if p.severity == "error"]
@@ -117,8 +188,8 @@ def read_back(extracted: Extracted, text: str, file: str) -> list[str]:
         differences.append(f"title '{article.title}'")
     if article.date != extracted.date:
         differences.append(f"date {article.date}")
-    expected = [extracted.lede, *(b.text for b in extracted.blocks)]
-    got = [b.text for b in article.blocks]
+    expected = [(BlockKind.LEDE, extracted.lede), *((b.kind, b.text) for b in extracted.blocks)]
+    got = [(b.kind, b.text) for b in article.blocks]
     if got != expected:
         at = next((i for i, (a, b) in enumerate(zip(got, expected, strict=False)) if a != b), None)
         at = min(len(got), len(expected)) if at is None else at

@@ -233,7 +233,9 @@ def _classify(
         ("paragraphs", BlockKind.PARAGRAPH),
     ):
         for start in getattr(overrides, key):
-            hits = [i for i, b in enumerate(blocks) if b.text.startswith(start.rstrip("… "))]
+            hits = [i for i, b in enumerate(blocks) if b.text == start] or [
+                i for i, b in enumerate(blocks) if b.text.startswith(start.rstrip("… "))
+            ]  # a whole block's text means that block, not the longer ones it starts
             if not hits:
                 problems.append(
                     error(
@@ -255,6 +257,8 @@ def _classify(
             continue
         text = raw.text
         kind = forced.get(i)
+        if kind is BlockKind.PARAGRAPH and not any(b.kind is BlockKind.LEDE for b in out):
+            kind = BlockKind.LEDE  # the first paragraph is the lede, forced or not
         if kind is None:
             if not lede and not is_heading(text):
                 kind, lede = BlockKind.LEDE, True

@@ -1,0 +1,279 @@
+"""Which part of a news page is the article: the box that paragraphs of prose vote for.
+
+A news page is mostly not the article: navigation, share buttons, adverts,
+cookie banners, comment sections and teasers for other articles surround a
+few hundred words of text. The article is found the way Readability finds
+it: paragraphs vote for the elements around them (long paragraphs with many
+commas vote more, link lists vote nothing), the element with most votes is the
+article's body, and its siblings join when they look like more of the same.
+Boxes inside the body that hold no sentence of their own (a slider of "top
+news", a share bar) or that point to another article (a teaser card, a
+gallery's link) are dropped before the text is taken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bs4 import Tag
+
+from randnotiz.importer.lines import END_MARKERS, is_prose, is_truncated_title
+from randnotiz.importer.webpage import (
+    HEADING_TAGS,
+    TextRun,
+    attributes_text,
+    normalize_space,
+    text_runs,
+)
+from randnotiz.read.seed import TEASER_MARKERS
+
+__all__ = [
+    "CAPTION",
+    "PICTURE",
+    "choose_content",
+    "drop_empty_boxes",
+    "drop_teaser_cards",
+    "remove_boilerplate",
+    "self_and_parents",
+]
+
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)(?:[?#].*)?$")
+
+# --- what elements are called ----------------------------------------------------------
+
+# Boxes that are never the article, by the names sites give them.
+_BOILERPLATE = re.compile(
+    r"comment|kommentar|disqus|share|sharing|social|teilen|cookie|consent|newsletter|related|"
+    r"verwandt|breadcrumb|pagination|pager|sidebar|sponsor|advert|werbung|anzeige|promo|banner|"
+    r"popup|modal|login|signup|subscribe|footer|masthead|navigation|navbar|menu|toolbar|"
+    r"meistgelesen|mostread|most-read|schlagwort|tagcloud|tag-list|rating|bewertung|recommend|"
+    r"empfehl|outbrain|taboola|plista|ligatus|shariff|ticker|weather|wetter|morenews|more-news|"
+    r"weitere|topnews|top-news|author-?box|autorbox|authorinfo|aboutautor|flyout|bookmark|"
+    r"nocontent|vorlese|readspeaker|feedback|"
+    r"adcontroller|adtile|adslot|adition|googlead|iqad|(?:^|[\s_-])(?:ad|ads|adv)(?:[\s_-]|$)",
+    re.IGNORECASE,
+)
+# Names that mark the article itself; they protect a box from the list above.
+_ARTICLE_NAMES = re.compile(
+    r"(?<![a-z])(?:article|artikel|body|content|entry|main|post|text|story|beitrag|hentry)",
+    re.IGNORECASE,
+)
+CAPTION = re.compile(
+    r"caption|bildunterschrift|bildtext|subline|legend|img-?text|image-?text|photo-?text|"
+    r"(?:^|[\s_-])bu(?:[\s_-]|$)",
+    re.IGNORECASE,
+)
+# A box named after a picture holds the picture's caption, if it holds text at all.
+PICTURE = re.compile(r"picture|image|(?<![a-z])bild|foto|photo|figure", re.IGNORECASE)
+_BOILERPLATE_TAGS = ("nav", "aside", "footer", "menu", "dialog")
+# Loose text in these belongs to them; text in others (p, li, td) to their parent.
+_CONTAINERS = frozenset("div section article main body form center header fieldset".split())
+
+
+# --- cleaning ---------------------------------------------------------------------------------
+
+
+def remove_boilerplate(body: Tag) -> None:
+    """Navigation, asides, footers and every box whose name says it is not the article."""
+    for tag in body.find_all(_BOILERPLATE_TAGS):
+        if not tag.find(itemprop="articleBody"):
+            tag.decompose()
+    for tag in body.find_all(True):
+        if tag.decomposed or tag.name in ("body", "html", "article", "main", "a"):
+            continue
+        names = attributes_text(tag)
+        if not names or _ARTICLE_NAMES.search(names) or not _BOILERPLATE.search(names):
+            continue
+        if tag.find(itemprop="articleBody") or tag.find("h1"):
+            continue
+        tag.decompose()
+    for form in body.find_all("form"):
+        if not form.decomposed and not any(is_prose(r.text) for r in text_runs(form)):
+            form.decompose()
+
+
+def drop_empty_boxes(root: Tag) -> None:
+    """Inside the article: boxes that are no part of it.
+
+    A box without a sentence of its own is a slider, a share bar or a list of
+    links. Inline elements (a linked name in a sentence) are never boxes.
+    """
+    for tag in root.find_all(["div", "section", "aside", "figure", "ul", "ol", "table", "dl"]):
+        if tag.decomposed:
+            continue
+        runs = text_runs(tag)
+        if not runs:
+            continue
+        chars = sum(len(r.text) for r in runs)
+        linked = sum(r.linked for r in runs)
+        if linked / chars > 0.5 or (
+            not any(is_prose(r.text) for r in runs) and len(runs) >= 2 and not _is_caption_box(tag)
+        ):
+            tag.decompose()
+
+
+def drop_teaser_cards(root: Tag) -> None:
+    """Small boxes that link to another page under a headline of their own: teasers.
+
+    Done on the whole page before the article's box is chosen, so that a list
+    of teasers cannot win as the article (each card's sentence is prose), and
+    inside the article, where a teaser for another article or gallery can stand.
+    """
+    for tag in root.find_all(["div", "section", "aside", "figure", "li", "dl", "article"]):
+        if tag.decomposed:
+            continue
+        runs = text_runs(tag)
+        if runs and _is_teaser_card(tag, runs, sum(len(r.text) for r in runs)):
+            tag.decompose()
+
+
+def _is_teaser_card(tag: Tag, runs: list[TextRun], chars: int) -> bool:
+    """A small box that links to another page under a headline, or a shortened title
+    ("Bilder der Zerstörung: Hunderte Retter nach...") - even where its picture has a caption.
+    """
+    if chars > 500 or len(runs) > 6 or not _links_elsewhere(tag):
+        return False
+    first = runs[0]
+    linked_heading = any(r.heading and r.link_density > 0.8 for r in runs)
+    headline_link = first.link_density > 0.8 and len(first.text.split()) >= 3
+    announced = TEASER_MARKERS.fullmatch(first.text) or END_MARKERS.fullmatch(first.text)
+    return bool(linked_heading or headline_link or announced or is_truncated_title(first.text))
+
+
+def _links_elsewhere(tag: Tag) -> bool:
+    """Whether a box links to another page (not to a picture, an anchor or a script)."""
+    return any(
+        not href.startswith(("#", "javascript:", "mailto:")) and not _PICTURE_FILE.search(href)
+        for a in tag.find_all("a", href=True)
+        if (href := str(a["href"]).strip().lower())
+    )
+
+
+def _is_caption_box(tag: Tag) -> bool:
+    """A picture with its caption: the caption has no full stop, but it is the article's."""
+    return (
+        tag.name == "figure"
+        or tag.find("figcaption") is not None
+        or bool(CAPTION.search(attributes_text(tag)))
+        or tag.find(lambda t: bool(CAPTION.search(attributes_text(t)))) is not None
+    )
+
+
+# --- choosing the article ------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    tag: Tag
+    score: float = 0.0
+    chars: int = 0
+    linked: int = 0
+
+    @property
+    def link_density(self) -> float:
+        return self.linked / self.chars if self.chars else 0.0
+
+
+def _base_score(tag: Tag) -> float:
+    score = {"div": 5, "article": 5, "pre": 3, "td": 3, "blockquote": 3}.get(tag.name, 0)
+    if tag.name in ("address", "ol", "ul", "dl", "dd", "dt", "li", "form"):
+        score = -3
+    if tag.name in HEADING_TAGS or tag.name == "th":
+        score = -5
+    names = attributes_text(tag)
+    if names and _BOILERPLATE.search(names):
+        score -= 25
+    if names and _ARTICLE_NAMES.search(names):
+        score += 25
+    if str(tag.get("itemprop") or "").lower() == "articlebody":
+        score += 25
+    return score
+
+
+def choose_content(body: Tag, anchor: Tag | None = None) -> list[Tag]:
+    """The elements that hold the article's body, in page order (empty when there is none).
+
+    ``anchor`` is the first paragraph after the headline; the elements around
+    it get the bonus of a well-named box, so that a one-paragraph article
+    wins over a list of one-paragraph teasers below it.
+    """
+    runs = text_runs(body)
+    candidates: dict[int, _Candidate] = {}
+
+    def candidate(tag: Tag) -> _Candidate:
+        if id(tag) not in candidates:
+            candidates[id(tag)] = _Candidate(tag, _base_score(tag))
+        return candidates[id(tag)]
+
+    for run in runs:
+        for tag in self_and_parents(run.owner):
+            c = candidate(tag)
+            c.chars += len(run.text)
+            c.linked += run.linked
+    scored: set[int] = set()  # only what paragraphs voted for can be the article's box
+    for run in runs:
+        if run.heading or len(run.text) < 25 or run.link_density > 0.5:
+            continue
+        points = 1 + run.text.count(",") + min(len(run.text) / 100, 3)
+        for level, tag in enumerate(self_and_parents(_container(run.owner))):
+            if level == 5 or tag.name == "html":
+                break
+            candidate(tag).score += points / (1 if level == 0 else 2 if level == 1 else level * 3)
+            scored.add(id(tag))
+    if anchor is not None:
+        for tag in self_and_parents(_container(anchor)):
+            if tag.name in ("body", "html") or id(tag) not in scored:
+                break
+            candidates[id(tag)].score += 25
+    ranked = [
+        (candidates[i].score * (1 - candidates[i].link_density), candidates[i]) for i in scored
+    ]
+    if not ranked:
+        return []
+    top_score, top = max(ranked, key=lambda pair: pair[0])
+    if top_score <= 0:
+        return []
+    return _with_siblings(top, top_score, candidates)
+
+
+def _container(owner: Tag) -> Tag:
+    """The box a paragraph votes for: its parent, or itself for loose text in a ``<div>``."""
+    return owner if owner.name in _CONTAINERS or owner.parent is None else owner.parent
+
+
+def _with_siblings(
+    top: _Candidate, top_score: float, candidates: dict[int, _Candidate]
+) -> list[Tag]:
+    """Readability's rule: siblings that score well, or plain paragraphs, are more article."""
+    parent = top.tag.parent
+    if parent is None or top.tag.name == "body":
+        return [top.tag]
+    threshold = max(10.0, top_score * 0.2)
+    top_class = attributes_text(top.tag)
+    chosen: list[Tag] = []
+    for sibling in parent.find_all(True, recursive=False):
+        if sibling is top.tag:
+            chosen.append(sibling)
+            continue
+        c = candidates.get(id(sibling))
+        if c is None:
+            continue
+        bonus = top_score * 0.2 if top_class and attributes_text(sibling) == top_class else 0
+        if c.score * (1 - c.link_density) + bonus >= threshold:
+            chosen.append(sibling)
+        elif sibling.name == "p":
+            text = normalize_space(sibling.get_text(" "))
+            if (len(text) > 80 and c.link_density < 0.25) or (
+                0 < len(text) <= 80 and c.link_density == 0 and re.search(r"\.( |$)", text)
+            ):
+                chosen.append(sibling)
+    return chosen
+
+
+def self_and_parents(tag: Tag) -> Iterator[Tag]:
+    node: Tag | None = tag
+    while node is not None and node.name != "[document]":
+        yield node
+        node = node.parent

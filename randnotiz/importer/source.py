@@ -1,0 +1,84 @@
+"""Where a saved page was published: its canonical address and the site's name.
+
+Publishers expect their text to be quoted with its source, and a saved file
+no longer knows where it came from; the page itself does. ``<link
+rel=canonical>`` is the address the publisher wants cited (without tracking
+parameters), ``og:url`` the one it gives social networks; ``og:site_name``
+and its kin name the site. The same address identifies the same article
+saved twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+from randnotiz.importer.webpage import normalize_space
+
+__all__ = ["PageSource", "page_source", "redirect_target", "site_from_url"]
+
+_SITE_METAS = ("og:site_name", "application-name", "publisher", "dc.publisher")
+_REFRESH = re.compile(r"^\s*\d*\s*[;,]?\s*url\s*=\s*['\"]?(?P<url>[^'\"]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageSource:
+    url: str | None = None
+    site: str | None = None
+
+
+def page_source(soup: BeautifulSoup, metas: dict[str, str]) -> PageSource:
+    """The page's canonical URL (else ``og:url``) and its site's name (else the URL's host)."""
+    url = None
+    for link in soup.find_all("link", href=True):
+        rel = link.get("rel") or []
+        rels = rel if isinstance(rel, list) else str(rel).split()
+        if "canonical" in (r.lower() for r in rels):
+            url = _absolute(str(link["href"]), metas.get("og:url"))
+            if url:
+                break
+    url = url or _absolute(metas.get("og:url", ""), None)
+    site = next((s for k in _SITE_METAS if (s := _site_name(metas.get(k, "")))), None)
+    if site is None and url is not None:
+        site = site_from_url(url)
+    return PageSource(url, site)
+
+
+def _absolute(href: str, other: str | None) -> str | None:
+    """An absolute http(s) address; ``//host/path`` takes the scheme of ``other``."""
+    href = href.strip()
+    if href.startswith("//"):
+        scheme = urlsplit(other or "").scheme or "https"
+        href = f"{scheme}:{href}"
+    parts = urlsplit(href)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in href):
+        return None
+    return href
+
+
+def _site_name(value: str) -> str | None:
+    """A site's name as a meta tag gives it; an address there becomes its host."""
+    value = normalize_space(value)
+    if not value:
+        return None
+    if re.match(r"https?://", value):
+        return site_from_url(value)
+    return value
+
+
+def site_from_url(url: str) -> str | None:
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def redirect_target(soup: BeautifulSoup) -> str | None:
+    """Where ``<meta http-equiv=refresh>`` sends the browser, if the page says so."""
+    for meta in soup.find_all("meta"):
+        if str(meta.get("http-equiv") or "").lower() == "refresh":
+            m = _REFRESH.match(str(meta.get("content") or ""))
+            if m:
+                return m.group("url").strip()
+    return None
