@@ -257,8 +257,8 @@ def _classify(
             continue
         text = raw.text
         kind = forced.get(i)
-        if kind is BlockKind.PARAGRAPH and not any(b.kind is BlockKind.LEDE for b in out):
-            kind = BlockKind.LEDE  # the first paragraph is the lede, forced or not
+        if kind is BlockKind.PARAGRAPH and not lede:
+            kind, lede = BlockKind.LEDE, True  # the first paragraph is the lede, forced or not
         if kind is None:
             if not lede and not is_heading(text):
                 kind, lede = BlockKind.LEDE, True
