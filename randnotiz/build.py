@@ -7,7 +7,7 @@ mistake anywhere leaves ``docs/`` exactly as it was.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -104,25 +104,43 @@ def _linked(article: Article, found: _Findings) -> LinkedArticle:
 def read_and_link(root: Path) -> Linked:
     project, problems = load_project(root)
     sources = read_sources(project)
-    problems += sources.problems
     index = build_index(sources.knowledge)
-    policy = project.settings.link
-    found = run_all([partial(_link_findings, a, index, policy) for a in sources.articles])
-    articles = tuple(_linked(a, f) for a, f in zip(sources.articles, found, strict=True))
+    articles = link_all(sources.articles, index, project.settings.link)
+    return gathered(project, problems, sources, index, articles)
+
+
+def link_all(
+    articles: Sequence[Article], index: NameIndex, policy: LinkPolicy
+) -> tuple[LinkedArticle, ...]:
+    """Every article linked, on every core for a large archive."""
+    found = run_all([partial(_link_findings, a, index, policy) for a in articles])
+    return tuple(_linked(a, f) for a, f in zip(articles, found, strict=True))
+
+
+def gathered(
+    project: Project,
+    problems: Sequence[Problem],
+    sources: Sources,
+    index: NameIndex,
+    articles: tuple[LinkedArticle, ...],
+) -> Linked:
+    """The linked corpus with every problem found: those of reading and of the notes'
+    quotes the linker did not find in their articles."""
+    found = [*problems, *sources.problems]
     for linked in articles:
         for note in linked.missing_notes:
-            problems.append(
+            found.append(
                 error(
                     note.origin,
                     f"note quote '{note.quote}' is not in {linked.article.source}; "
                     "copy the exact words from the article's text",
                 )
             )
-    return Linked(project, sources, index, articles, tuple(sort_problems(problems)))
+    return Linked(project, sources, index, articles, tuple(sort_problems(found)))
 
 
 @contextmanager
-def _without_cycle_collection() -> Iterator[None]:
+def without_cycle_collection() -> Iterator[None]:
     """No cyclic garbage collection while a build runs.
 
     A build allocates millions of objects that all live until it ends; the
@@ -149,7 +167,7 @@ def _render_and_write(docs: Path, path: DocPath, render: Callable[[], str]) -> b
 
 def build(root: Path) -> BuildResult:
     """Generate ``docs/`` from ``seeds/`` and ``annotations/`` unless something is wrong."""
-    with _without_cycle_collection():
+    with without_cycle_collection():
         return _build(root)
 
 

@@ -4,7 +4,8 @@ Registered in ``mkdocs.yml`` so that plain ``mkdocs build`` and ``mkdocs
 serve`` work from a fresh clone. While serving, a mistake in a seed or a YAML
 file is reported and the last good pages stay in ``docs/``, so the browser
 keeps showing the last good site until the next good save; ``mkdocs build``
-stops with exit code 1 instead.
+stops with exit code 1 instead. How serving rebuilds only what changed is
+``randnotiz/serve.py``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
+from randnotiz import live, serve
 from randnotiz.build import build
 from randnotiz.cli import print_problems
 from randnotiz.freshness import is_fresh
@@ -36,10 +40,14 @@ def _root(config: MkDocsConfig) -> Path:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     root = _root(config)
-    if is_fresh(root):
+    if _command == "serve":
+        # The serving process keeps the last good build and redoes only what changed.
+        result = live.update(root)
+    elif is_fresh(root):
         log.info("randnotiz: docs/ is up to date with seeds/ and annotations/")
         return
-    result = build(root)
+    else:
+        result = build(root)
     if _command == "serve":
         # Printed, not logged: a logged error would abort the strict rebuild,
         # and the point is to keep serving the last good pages.
@@ -68,9 +76,23 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _command == "serve":
+        serve.on_files(files)
+    return files
+
+
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    if _command == "serve":
+        serve.on_page_context(page, config)
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _command == "serve":
+        serve.on_post_build(config)
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    root = _root(config)
-    for folder in ("seeds", "annotations"):
-        if (root / folder).is_dir():
-            server.watch(str(root / folder))
+    serve.take_over(server, config, builder)
     return server

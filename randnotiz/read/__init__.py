@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -43,22 +44,35 @@ def seed_files(seeds: Path) -> list[Path]:
     return sorted(p for p in seeds.glob("*") if p.suffix.lower() in suffixes and p.is_file())
 
 
-def read_sources(project: Project) -> Sources:
+#: Reads one seed with its YAML: ``(path, project, notes_files) -> ArticleRead``.
+ArticleReader = Callable[[Path, "Project", dict[str, Path]], "ArticleRead"]
+#: Reads the lists of people, organisations and terms: ``(annotations, root) -> LoadResult``.
+KnowledgeLoader = Callable[[Path, Path], LoadResult]
+
+
+def read_sources(
+    project: Project,
+    reader: ArticleReader | None = None,
+    load: KnowledgeLoader | None = None,
+) -> Sources:
     """Articles and knowledge base, with every problem found on the way.
 
     Each article is read with its YAML as one job, and a large archive's jobs run
     on every core: its YAML and seeds took as long to read as linking took.
+    ``reader`` and ``load`` stand in for reading a seed and the lists:
+    ``mkdocs serve`` passes readers that reuse what an earlier build read.
     """
+    reader = reader or read_article
     outside = _folders_outside(project)
     # With seeds/ outside, every article's YAML would be "no seed for this file": not read either.
     notes_files = {} if outside else article_notes_files(project.annotations)
     seeds = [] if project.seeds in outside else seed_files(project.seeds)
-    jobs = [partial(_read_article, path, project, notes_files) for path in seeds]
+    jobs = [partial(reader, path, project, notes_files) for path in seeds]
     # The lists of people, organisations and terms are read here meanwhile.
     knowledge = (
         partial(LoadResult, KnowledgeBase(), ())
         if project.annotations in outside
-        else partial(load_knowledge, project.annotations, project.root)
+        else partial(load or load_knowledge, project.annotations, project.root)
     )
     reads, loaded = run_beside(jobs, knowledge)
     problems = [*outside.values(), *loaded.problems]
@@ -98,7 +112,7 @@ def _folders_outside(project: Project) -> dict[Path, Problem]:
 
 
 @dataclass(frozen=True)
-class _ArticleRead:
+class ArticleRead:
     """One seed as read, with the file of ``articles/`` it claimed (its stem) and what that held."""
 
     article: Article | None
@@ -107,7 +121,7 @@ class _ArticleRead:
     problems: tuple[Problem, ...]
 
 
-def _read_article(path: Path, project: Project, notes_files: dict[str, Path]) -> _ArticleRead:
+def read_article(path: Path, project: Project, notes_files: dict[str, Path]) -> ArticleRead:
     problems: list[Problem] = []
     shown = project.shown(path)
     is_page = path.suffix.lower() in PAGE_SUFFIXES
@@ -121,13 +135,13 @@ def _read_article(path: Path, project: Project, notes_files: dict[str, Path]) ->
         else _read_text(path, project, shown, problems)
     )
     if text is None:
-        return _ArticleRead(None, stem, notes, tuple(problems))
+        return ArticleRead(None, stem, notes, tuple(problems))
     if stem is None:
         stem = _notes_stem(path.stem, text, notes_files)
         notes = _read_notes(notes_files, stem, project, problems)
     result = parse_seed(text, shown, notes)
     problems.extend(result.problems)
-    return _ArticleRead(result.article, stem, notes, tuple(problems))
+    return ArticleRead(result.article, stem, notes, tuple(problems))
 
 
 def _read_notes(

@@ -49,7 +49,13 @@ def page_jobs(corpus: Corpus, settings: Settings) -> list[tuple[DocPath, Callabl
     nothing but them, so the build can render the pages on several cores.
     """
     view = build_view(corpus, settings)
-    network = build_network(view)
+    return site_jobs(view, build_network(view))
+
+
+def site_jobs(view: SiteView, network: Network) -> list[tuple[DocPath, Callable[[], str]]]:
+    """``page_jobs`` with the lookups given: every job is a ``partial`` of a render
+    function, its lookups and what it is about (``live`` compares the latter)."""
+    corpus = view.corpus
     jobs: list[tuple[DocPath, Callable[[], str]]] = [
         (HOME, partial(render_home, view)),
         (doc_path(ARTICLES), partial(render_article_index, view)),

@@ -7,6 +7,7 @@ names is hard to take in.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from randnotiz.collation import german_key
@@ -75,9 +76,21 @@ def _figure(svg: str, caption: str, modifier: str) -> str:
 
 
 def network_layout(graph: Graph) -> Layout:
-    springs = [(a, b, sum(_spring(e) for e in edges)) for (a, b), edges in graph.links()]
-    labels = {n.id: n.name for n in graph.nodes}
-    return spring_layout([n.id for n in graph.nodes], labels, springs, dict(graph.degree()))
+    springs = tuple((a, b, sum(_spring(e) for e in edges)) for (a, b), edges in graph.links())
+    labels = tuple((n.id, n.name) for n in graph.nodes)
+    return _layout(labels, springs, tuple(sorted(graph.degree().items())))
+
+
+@functools.lru_cache(maxsize=4)
+def _layout(
+    labels: tuple[tuple[Slug, str], ...],
+    springs: tuple[tuple[Slug, Slug, float], ...],
+    degree: tuple[tuple[Slug, int], ...],
+) -> Layout:
+    """The drawing's layout, remembered: ``mkdocs serve`` renders the page again for
+    every change of a summary or a co-mention, and the layout (a fifth of a second)
+    changes only with the names, lines and degrees drawn."""
+    return spring_layout([i for i, _ in labels], dict(labels), list(springs), dict(degree))
 
 
 def _spring(edge: Edge) -> float:

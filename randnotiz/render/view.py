@@ -37,6 +37,7 @@ from randnotiz.paths import (
     relative_link,
 )
 from randnotiz.render.rawhtml import anchor, text
+from randnotiz.render.reads import recording, replay
 from randnotiz.render.urls import site_href
 
 T = TypeVar("T")
@@ -105,12 +106,19 @@ class SiteView:
         Every article that names an entity repeats the same link, hover text
         and list line for it; a large site made them a hundred times over.
         Only pure values of the view go here, so the pages stay the same.
+        The keys ``make`` read are kept with the value: a page that uses it
+        read them too (see ``reads``).
         """
         try:
-            return self.memo[key]  # type: ignore[no-any-return]
+            value, reads = self.memo[key]
         except KeyError:
-            value = self.memo[key] = make()
+            with recording() as reads:
+                value = make()
+            self.memo[key] = (value, reads)
             return value
+        if reads:
+            replay(reads)
+        return value  # type: ignore[no-any-return]
 
     def entity_link(self, source: DocPath, entity_id: Slug) -> str:
         return target_of(self.entities[entity_id]).link_from(source)

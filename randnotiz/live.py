@@ -1,0 +1,389 @@
+"""Generation for ``mkdocs serve``: the last good build stays in memory; a save redoes its part.
+
+``build`` reads, links and renders everything: 5 s for 1,000 articles on two
+cores, and twice that while serving, where the work cannot be shared with
+helper processes (forking a process that runs threads is not safe). A save
+changes one file, so here each stage keeps what it made and redoes only what
+that file can change:
+
+- read: a seed (with its YAML) or a list of people, organisations or terms is
+  read again when its size, times or inode changed. A file changed in the
+  last second is not remembered at all: timestamps are coarse, and a second
+  save within the same tick would look like no change (git's "racy clean").
+- index: made again when the knowledge base was read again (30 ms).
+- link: an article is linked again when it was read again, or when the index
+  changed at a name whose first word its text contains.
+- render: the lookups all pages share (``SiteView``, ``Network``) are made
+  again and compared with the last ones; a page is rendered again when the
+  arguments of its job changed, when it read a key of the lookups that changed
+  (``render/reads.py`` notes them while it renders), or when its file in
+  ``docs/`` is no longer the one written.
+- write: as ``build`` does (``write.py``): files whose bytes changed, and the
+  manifest; pages no longer produced are removed.
+
+The result is the same as ``build``'s, byte for byte: ``tests/test_live.py``
+compares the two after sequences of saves of every kind. On an error nothing
+is written and the last good state is kept, as ``build`` keeps ``docs/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from randnotiz.build import BuildResult, gathered, link_all, without_cycle_collection
+from randnotiz.config import Project, Settings, load_project
+from randnotiz.index import NameIndex, build_index
+from randnotiz.link import LinkedArticle
+from randnotiz.model import Article, Corpus, KnowledgeBase
+from randnotiz.parallel import run_all
+from randnotiz.paths import DocPath
+from randnotiz.problems import has_errors
+from randnotiz.read import ArticleRead, read_article, read_sources
+from randnotiz.read.annotations import (
+    GLOSSARY_FILE,
+    ORGANIZATIONS_FILE,
+    PEOPLE_FILE,
+    LoadResult,
+    load_knowledge,
+)
+from randnotiz.render import site_jobs
+from randnotiz.render.network import Network, build_network
+from randnotiz.render.reads import Key, changes, recording, untracked_changed, watched
+from randnotiz.render.view import SiteView, build_view
+from randnotiz.write import conflicts, finish, write_page
+
+#: A file's size, modification and change times and inode: any write changes one of them.
+Stamp = tuple[int, int, int, int]
+#: Files changed this recently (ns) are not remembered: a timestamp tick is coarse.
+RACY = 1_000_000_000
+LISTS = (PEOPLE_FILE, ORGANIZATIONS_FILE, GLOSSARY_FILE)
+
+
+def _stamps(folders: Iterable[Path]) -> dict[Path, Stamp]:
+    out: dict[Path, Stamp] = {}
+    todo = [f for f in folders if f.is_dir()]
+    while todo:
+        with os.scandir(todo.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    todo.append(Path(entry.path))
+                elif entry.is_file():
+                    st = entry.stat()
+                    out[Path(entry.path)] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    return out
+
+
+class _Reads:
+    """What each file read last time gave, by the stamps of the files it came from."""
+
+    def __init__(self) -> None:
+        self.articles: dict[Path, tuple[tuple[object, ...], ArticleRead]] = {}
+        self.knowledge: tuple[tuple[object, ...], LoadResult] | None = None
+        self.stamps: dict[Path, Stamp] = {}
+        self.taken = 0  # when the stamps were taken, ns
+        self.names: tuple[str, ...] = ()  # the files of articles/, as last seen
+        self.names_of: dict[str, Path] | None = None
+
+    def look(self, project: Project) -> None:
+        """Take the stamps of every input, before anything is read."""
+        self.taken = time.time_ns()
+        self.stamps = _stamps((project.seeds, project.annotations))
+
+    def _names(self, notes_files: dict[str, Path]) -> tuple[str, ...]:
+        """The names of the files of ``articles/``: the same tuple while they stay the same,
+        so that every seed's key compares them at once."""
+        if notes_files is not self.names_of:
+            names = tuple(notes_files)
+            self.names = self.names if names == self.names else names
+            self.names_of = notes_files
+        return self.names
+
+    def _settled(self, *stamps: Stamp | None) -> bool:
+        """Whether no stamp is so recent that a later write could leave it as it is."""
+        return all(s is None or max(s[1], s[2]) < self.taken - RACY for s in stamps)
+
+    def read_article(
+        self, path: Path, project: Project, notes_files: dict[str, Path]
+    ) -> ArticleRead:
+        names = self._names(notes_files)
+        known = self.articles.get(path)
+        if known is not None:
+            key, read = known
+            notes = notes_files.get(read.notes_stem) if read.notes_stem else None
+            if key == (self.stamps.get(path), names, notes and self.stamps.get(notes)):
+                return read
+        read = read_article(path, project, notes_files)
+        notes = notes_files.get(read.notes_stem) if read.notes_stem else None
+        key = (self.stamps.get(path), names, notes and self.stamps.get(notes))
+        known_files = key[0] is not None and (notes is None or key[2] is not None)
+        if known_files and self._settled(key[0], key[2]):
+            self.articles[path] = (key, read)
+        else:
+            self.articles.pop(path, None)
+        return read
+
+    def load_knowledge(self, annotations: Path, root: Path) -> LoadResult:
+        others = (
+            tuple(sorted(p.name for p in annotations.iterdir())) if annotations.is_dir() else ()
+        )
+        key = (*(self.stamps.get(annotations / name) for name in LISTS), others)
+        if self.knowledge is not None and self.knowledge[0] == key:
+            return self.knowledge[1]
+        loaded = load_knowledge(annotations, root)
+        self.knowledge = (key, loaded) if self._settled(*key[:3]) else None
+        return loaded
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What a page was made from, and the file it became."""
+
+    call: tuple[object, ...]  # the render function and its arguments other than the lookups
+    reads: frozenset[Key]
+    file: tuple[int, int] | None  # size and modification time in docs/
+
+
+@dataclass(frozen=True)
+class _Site:
+    """The lookups of a linked corpus and the jobs rendering its pages from them."""
+
+    view: SiteView  # plain, to compare with the next
+    network: Network
+    jobs: list[tuple[DocPath, Callable[[], str]]]  # reading the watched lookups
+    calls: list[tuple[object, ...]]  # see _call
+
+    @classmethod
+    def of(cls, corpus: Corpus, settings: Settings) -> _Site:
+        view = build_view(corpus, settings)
+        network = build_network(view)
+        lookups = (watched(view, "view"), watched(network, "network"))
+        jobs = site_jobs(*lookups)
+        return cls(view, network, jobs, [_call(job, lookups) for _, job in jobs])
+
+
+@dataclass(frozen=True)
+class _State:
+    """The last good build."""
+
+    settings: Settings
+    knowledge: KnowledgeBase
+    index: NameIndex
+    linked: tuple[LinkedArticle, ...]
+    site: _Site
+    pages: dict[DocPath, _Page]
+    paths: frozenset[str]  # attribute paths any page read (see reads.changes)
+
+    @functools.cached_property
+    def by_source(self) -> dict[str, LinkedArticle]:
+        return {a.article.source: a for a in self.linked}
+
+
+class Live:
+    """The generation step of one ``mkdocs serve`` process, for the project at ``root``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.reads = _Reads()
+        self.state: _State | None = None
+        #: Each article's text in lower case, by source file, with the article it is of.
+        self.texts: dict[str, tuple[Article, str]] = {}
+
+    def update(self) -> BuildResult:
+        """``build(root)``, redoing only what changed since the last good update."""
+        with without_cycle_collection():
+            result = self._update()
+            if result.ok:
+                # The state lives as long as the server: keep the collector from
+                # going through its millions of objects again and again.
+                gc.freeze()
+            return result
+
+    def _update(self) -> BuildResult:
+        project, problems = load_project(self.root)
+        state = self.state if self.state and self.state.settings == project.settings else None
+        self.reads.look(project)
+        sources = read_sources(project, self.reads.read_article, self.reads.load_knowledge)
+        knowledge = sources.knowledge
+        same_knowledge = state is not None and state.knowledge is knowledge
+        index = state.index if state is not None and same_knowledge else build_index(knowledge)
+        linked = self._link(state, sources.articles, index, project)
+        result = gathered(project, problems, sources, index, linked)
+        if has_errors(result.problems):
+            return BuildResult(result.problems, None, result)
+        if state is not None and same_knowledge and _same_items(state.linked, linked):
+            site = state.site
+        else:
+            site = _Site.of(result.corpus, project.settings)
+        docs = project.docs
+        paths = [path for path, _ in site.jobs]
+        clashes = conflicts(docs, paths, project.shown(docs))
+        if clashes:
+            return BuildResult((*result.problems, *clashes), None, result)
+
+        todo = self._todo(state, site, docs)
+        render = [
+            partial(_render_and_write, docs, path, job)
+            for (path, job), do in zip(site.jobs, todo, strict=True)
+            if do
+        ]
+        made = iter(run_all(render))
+        pages: dict[DocPath, _Page] = {}
+        written: list[bool] = []
+        read_paths = set(state.paths) if state is not None else set()
+        for path, call, do in zip(paths, site.calls, todo, strict=True):
+            if do:
+                was_written, reads, file = next(made)
+                pages[path] = _Page(call, reads, file)
+                read_paths.update(k[0] for k in reads if len(k) == 1)  # type: ignore[misc]
+                written.append(was_written)
+            else:
+                assert state is not None
+                pages[path] = state.pages[path]
+                written.append(False)
+        report = finish(docs, paths, written)
+        self.state = _State(
+            project.settings, knowledge, index, linked, site, pages, frozenset(read_paths)
+        )
+        return BuildResult(result.problems, report, result)
+
+    def _link(
+        self,
+        state: _State | None,
+        articles: tuple[Article, ...],
+        index: NameIndex,
+        project: Project,
+    ) -> tuple[LinkedArticle, ...]:
+        """Every article linked: those the change cannot touch as they were."""
+        old = state.by_source if state is not None else {}
+        names = _changed_names(state.index, index) if state is not None else None
+        texts = self.texts
+
+        def reusable(article: Article) -> bool:
+            known = old.get(article.source)
+            if known is None or not (known.article is article or known.article == article):
+                return False
+            if names is None:
+                return False
+            if not names:
+                return True
+            known_text = texts.get(article.source)
+            if known_text is None or known_text[0] is not article:
+                text = "\n".join(b.text for b in article.blocks).lower()
+                texts[article.source] = (article, text)
+            else:
+                text = known_text[1]
+            return not any(name in text for name in names)
+
+        keep = [reusable(a) for a in articles]
+        fresh = iter(
+            link_all(
+                [a for a, k in zip(articles, keep, strict=True) if not k],
+                index,
+                project.settings.link,
+            )
+        )
+        return tuple(
+            old[a.source] if k else next(fresh) for a, k in zip(articles, keep, strict=True)
+        )
+
+    def _todo(self, state: _State | None, site: _Site, docs: Path) -> list[bool]:
+        """For each page, whether it must be rendered again."""
+        paths = [path for path, _ in site.jobs]
+        if state is None:
+            return [True] * len(paths)
+        old = state.site
+        if site is old:
+            changed: set[Key] = set()
+        elif untracked_changed(old.view, site.view) or untracked_changed(
+            old.network, site.network
+        ):
+            return [True] * len(paths)
+        else:
+            changed = changes(old.view, site.view, "view", state.paths)
+            changed |= changes(old.network, site.network, "network", state.paths)
+        out = []
+        for path, call in zip(paths, site.calls, strict=True):
+            page = state.pages.get(path)
+            out.append(
+                page is None
+                or not _same_call(page.call, call)
+                or not page.reads.isdisjoint(changed)
+                or page.file != _file(docs / path)
+            )
+        return out
+
+
+def _same_items(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
+def _changed_names(old: NameIndex, new: NameIndex) -> set[str] | None:
+    """The first words (lower case) of the names whose entries differ; None: link everything.
+
+    The linker looks a name up only from its first word (or that word with an
+    ending), so an article whose text lacks every such word links as before.
+    """
+    if old is new:
+        return set()
+    if old.all_endings != new.all_endings:
+        return None
+    before, after = old.claims_by_form, new.claims_by_form
+    return {
+        key[0].lower() for key in before.keys() | after.keys() if before.get(key) != after.get(key)
+    }
+
+
+def _call(job: Callable[[], str], lookups: tuple[object, ...]) -> tuple[object, ...]:
+    """What a job renders from, besides the lookups: its function and other arguments."""
+    if not isinstance(job, partial):
+        return (job,)
+    args = tuple(a for a in job.args if not any(a is lookup for lookup in lookups))
+    return (job.func, args, tuple(sorted(job.keywords.items())))
+
+
+def _same_call(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return False  # not a partial: nothing to compare, render again
+    return (
+        a[0] is b[0]
+        and len(a[1]) == len(b[1])
+        and all(x is y or x == y for x, y in zip(a[1], b[1], strict=True))
+        and a[2] == b[2]
+    )
+
+
+def _file(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
+
+
+def _render_and_write(
+    docs: Path, path: DocPath, job: Callable[[], str]
+) -> tuple[bool, frozenset[Key], tuple[int, int] | None]:
+    """Render a page noting what it reads, write it if it changed; what became of it."""
+    with recording() as reads:
+        text = job()
+    written = write_page(docs, path, text.encode("utf-8"))
+    return written, frozenset(reads), _file(docs / path)
+
+
+_live: dict[Path, Live] = {}
+
+
+def update(root: Path) -> BuildResult:
+    """The generation step for ``mkdocs serve``; the process keeps one ``Live`` per project."""
+    root = root.resolve()
+    if root not in _live:
+        _live.clear()
+        _live[root] = Live(root)
+    return _live[root].update()

@@ -1,0 +1,204 @@
+"""Which lookups a page consulted while it was rendered, so a save re-renders only what it touches.
+
+A page is a pure function of its job's arguments and of the lookups every page
+shares (``SiteView``, ``Network``). While serving, those lookups are wrapped
+(``watched``): their dictionaries become ``Recorded`` mappings that note each
+key a page reads, ``("view.entities", "meta")``, or ``("view.entities", EVERY)``
+when the page goes through all of them; their other fields (the corpus, the
+graph) note the attribute path read, ``("view.corpus.articles",)``.
+
+After a save, ``stale`` compares the old and the new lookups at every key read
+before; a page needs rendering again only if it read one of those. So new
+renderers stay correct without declaring what they depend on, as long as
+they read only their job's arguments and these lookups, and only fields that
+take part in equality (``field(compare=False)`` fields are not compared).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+T = TypeVar("T")
+
+#: A key read: (dictionary, key), (dictionary, EVERY), or (attribute path,).
+Key = tuple[Hashable, ...]
+#: Stands for "all of the dictionary, in its order" in a key.
+EVERY = ("*",)
+
+_open: list[set[Key]] = []  # the reads of the renders under way, innermost last
+
+
+class recording:  # lower case: used like a function, ``with recording() as reads:``
+    """Collect the keys read inside the block; they count for the enclosing block too."""
+
+    __slots__ = ("reads",)
+
+    def __enter__(self) -> set[Key]:
+        self.reads: set[Key] = set()
+        _open.append(self.reads)
+        return self.reads
+
+    def __exit__(self, *exc: object) -> None:
+        _open.pop()
+        if _open:
+            _open[-1] |= self.reads
+
+
+def replay(reads: Iterable[Key]) -> None:
+    """Count ``reads`` as read now: a remembered value stands for the reads that made it."""
+    if _open:
+        _open[-1].update(reads)
+
+
+class Recorded(Mapping[K, V]):
+    """A read-only view of a dict that notes the keys read."""
+
+    __slots__ = ("_data", "_name")
+
+    def __init__(self, data: dict[K, V], name: str) -> None:
+        self._data = data
+        self._name = name
+
+    def __getitem__(self, key: K) -> V:
+        if _open:
+            _open[-1].add((self._name, key))
+        return self._data[key]
+
+    def get(self, key: K, default: Any = None) -> Any:
+        if _open:
+            _open[-1].add((self._name, key))
+        return self._data.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        if _open:
+            _open[-1].add((self._name, key))
+        return key in self._data
+
+    def _all(self) -> dict[K, V]:
+        if _open:
+            _open[-1].add((self._name, EVERY))
+        return self._data
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def keys(self) -> Any:
+        return self._all().keys()
+
+    def values(self) -> Any:
+        return self._all().values()
+
+    def items(self) -> Any:
+        return self._all().items()
+
+
+class RecordedObject:
+    """An object whose attribute reads are noted by their path; dataclasses inside stay wrapped."""
+
+    __slots__ = ("_name", "_target")
+
+    def __init__(self, target: object, name: str) -> None:
+        self._target = target
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        value = getattr(self._target, attr)
+        name = f"{self._name}.{attr}"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return RecordedObject(value, name)
+        if _open:
+            _open[-1].add((name,))
+        return value
+
+
+def watched(lookups: T, name: str) -> T:
+    """A copy of the frozen dataclass ``lookups`` whose fields note what is read from them.
+
+    Fields excluded from comparison (a memo) start anew, from their default.
+    """
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(lookups):  # type: ignore[arg-type]
+        if not f.init:
+            continue
+        if not f.compare:
+            if f.default_factory is not dataclasses.MISSING:  # a memo: one of its own
+                changes[f.name] = f.default_factory()
+            continue
+        value = getattr(lookups, f.name)
+        if isinstance(value, dict):
+            changes[f.name] = Recorded(value, f"{name}.{f.name}")
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes[f.name] = RecordedObject(value, f"{name}.{f.name}")
+    return dataclasses.replace(lookups, **changes)  # type: ignore[type-var]
+
+
+def untracked_changed(old: object, new: object) -> bool:
+    """Whether a field ``watched`` cannot follow (neither a dict nor a dataclass) changed.
+
+    Reads of such a field are not noted, so a change to it must render every page.
+    """
+    for f in dataclasses.fields(old):  # type: ignore[arg-type]
+        if not f.compare or not f.init:
+            continue
+        before, after = getattr(old, f.name), getattr(new, f.name)
+        if isinstance(before, dict) or dataclasses.is_dataclass(before):
+            continue
+        if not _same(before, after):
+            return True
+    return False
+
+
+_MISSING = object()
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal, dicts (a ``Counter`` too) by ``dict``'s own comparison: as strict, and in C."""
+    if a is b:
+        return True
+    if isinstance(a, dict) and isinstance(b, dict):
+        return dict.__eq__(a, b) is True
+    return a == b
+
+
+def _resolve(root: object, path: str) -> object:
+    value = root
+    for attr in path.split(".")[1:]:
+        value = getattr(value, attr, _MISSING)
+        if value is _MISSING:
+            return value
+    return getattr(value, "__self__", value)  # a method: the object it belongs to
+
+
+def changes(old: T, new: T, name: str, paths: Iterable[str]) -> set[Key]:
+    """The keys of lookups ``name`` whose values differ between ``old`` and ``new``.
+
+    ``old`` and ``new`` are the plain lookups (not ``watched``); ``paths`` are
+    the attribute paths read so far, the only ones worth comparing.
+    """
+    out: set[Key] = set()
+    for f in dataclasses.fields(old):  # type: ignore[arg-type]
+        if not f.compare or not f.init:
+            continue
+        before, after = getattr(old, f.name), getattr(new, f.name)
+        if not isinstance(before, dict):
+            continue
+        field_name = f"{name}.{f.name}"
+        keys = [
+            k
+            for k in before.keys() | after.keys()
+            if not _same(before.get(k, _MISSING), after.get(k, _MISSING))
+        ]
+        out.update((field_name, k) for k in keys)
+        if keys or list(before) != list(after):
+            out.add((field_name, EVERY))
+    for path in paths:
+        if path.startswith(name + ".") and not _same(_resolve(old, path), _resolve(new, path)):
+            out.add((path,))
+    return out

@@ -1,0 +1,390 @@
+"""While serving, generation redoes only what a save changed: the pages must be a full build's.
+
+Each test runs a sequence of saves of every kind an editor makes (seeds
+edited, added, deleted and retitled; people, organisations and terms edited,
+added, removed and reordered; articles' YAML; mkdocs.yml; broken YAML and its
+repair; a generated page tampered with) on a small archive. After each save,
+``Live.update`` must leave ``docs/`` byte for byte as a fresh ``build`` of the
+same sources in another folder, with the same problems; a save with errors
+must leave ``docs/`` as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import random
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from randnotiz import live
+from randnotiz.build import build
+from randnotiz.live import Live
+from randnotiz.paths import slugify
+from randnotiz.render.reads import EVERY, Recorded, RecordedObject, changes, recording, watched
+from randnotiz.render.view import SiteView
+
+from .conftest import SHIPPED_SEED, make_project
+
+Save = Callable[[Path, random.Random], None]
+NEW_NAME = "Ada Lovelace"
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+class Clock:
+    """Saves as an editor makes them, each with a later time stamp than the one before."""
+
+    def __init__(self) -> None:
+        self.now = 1_700_000_000
+
+    def write(self, path: Path, text: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)  # as many editors save: a new file in the old one's place
+        self.now += 1
+        os.utime(path, (self.now, self.now))
+
+
+CLOCK = Clock()
+
+
+def _yaml(path: Path) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+
+
+def _dump(path: Path, data: object) -> None:
+    CLOCK.write(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000))
+
+
+def _seeds(root: Path) -> list[Path]:
+    return sorted((root / "seeds").glob("*.txt"))
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [b for b in text.split("\n\n") if len(b) > 80 and "\n" not in b]
+
+
+# --- the saves -------------------------------------------------------------------------------
+
+
+def summary(root: Path, rng: random.Random) -> None:
+    people = root / "annotations" / "people.yml"
+    data = _yaml(people)
+    entry = rng.choice(data)
+    entry["summary"] = f"Neu gefasst ({rng.randrange(1000)}): {entry['summary']}"
+    _dump(people, data)
+
+
+def alias(root: Path, rng: random.Random) -> None:
+    """An organisation gets a name the articles use: "Facebook" becomes Meta's."""
+    path = root / "annotations" / "organizations.yml"
+    data = _yaml(path)
+    entry = rng.choice(data)
+    word = rng.choice(["Facebook", "Siri", "Behemoth", "Silicon Valley"])
+    if all(word not in e.get("aliases", []) for e in data):
+        entry["aliases"] = [*entry.get("aliases", []), word]
+    _dump(path, data)
+
+
+def new_person(root: Path, rng: random.Random) -> None:
+    path = root / "annotations" / "people.yml"
+    data = _yaml(path)
+    if all(e["name"] != NEW_NAME for e in data):
+        data.insert(rng.randrange(len(data) + 1), {"name": NEW_NAME, "summary": "Mathematikerin."})
+        _dump(path, data)
+
+
+def remove_person(root: Path, rng: random.Random) -> None:
+    """Gone from people.yml; references to it in other files make this an error to repair."""
+    path = root / "annotations" / "people.yml"
+    data = _yaml(path)
+    if len(data) > 2:
+        data.pop(rng.randrange(len(data)))
+        _dump(path, data)
+
+
+def reorder(root: Path, rng: random.Random) -> None:
+    path = root / "annotations" / rng.choice(["people.yml", "organizations.yml", "glossary.yml"])
+    data = _yaml(path)
+    rng.shuffle(data)
+    _dump(path, data)
+
+
+def term(root: Path, rng: random.Random) -> None:
+    path = root / "annotations" / "glossary.yml"
+    data = _yaml(path)
+    entry = rng.choice(data)
+    if rng.random() < 0.5:
+        entry["definition"] = f"Anders erklärt: {entry['definition']}"
+    else:
+        entry["ignore_case"] = not entry.get("ignore_case", False)
+    _dump(path, data)
+
+
+def affiliation(root: Path, rng: random.Random) -> None:
+    people = _yaml(root / "annotations" / "people.yml")
+    organizations = _yaml(root / "annotations" / "organizations.yml")
+    person = rng.choice(people)
+    org = rng.choice(organizations)
+    org_id = org.get("id") or slugify(org["name"])
+    person["affiliations"] = [
+        *person.get("affiliations", []),
+        {"organization": org_id, "role": "Beraterin", "since": 2020},
+    ]
+    _dump(root / "annotations" / "people.yml", people)
+
+
+def paragraph(root: Path, rng: random.Random) -> None:
+    seed = rng.choice(_seeds(root))
+    text = seed.read_text(encoding="utf-8")
+    chosen = rng.choice(_paragraphs(text))
+    name = rng.choice([NEW_NAME, "Yann LeCun", "FAIR", "Sprachmodellen", "Apple"])
+    CLOCK.write(seed, text.replace(chosen, f"{chosen} Auch {name} äußerte sich dazu.", 1))
+
+
+def new_seed(root: Path, rng: random.Random) -> None:
+    number = rng.randrange(10_000)
+    CLOCK.write(root / "seeds" / f"neu-{number}.txt", variant(rng, f"Neue Lage Nummer {number}"))
+
+
+def delete_seed(root: Path, rng: random.Random) -> None:
+    seeds = _seeds(root)
+    if len(seeds) > 1:
+        rng.choice(seeds).unlink()
+
+
+def retitle(root: Path, rng: random.Random) -> None:
+    seed = rng.choice(_seeds(root))
+    lines = seed.read_text(encoding="utf-8").split("\n\n")
+    title = next(i for i, b in enumerate(lines) if i > 0 and len(b.split()) > 3)
+    lines[title] = f"{lines[title]} (aktualisiert {rng.randrange(100)})"
+    CLOCK.write(seed, "\n\n".join(lines))
+
+
+def article_yaml(root: Path, rng: random.Random) -> None:
+    """Notes, related articles and no_link in an article's YAML."""
+    seed = rng.choice(_seeds(root))
+    path = root / "annotations" / "articles" / f"{seed.stem}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    quote = rng.choice(_paragraphs(seed.read_text(encoding="utf-8"))).split(". ")[0][:40]
+    choice = rng.randrange(3)
+    if choice == 0:
+        notes = data.get("notes", [])
+        data["notes"] = [*notes, {"quote": quote, "kind": "kontext", "text": "Eine Anmerkung."}]
+    elif choice == 1:
+        data["no_link"] = rng.sample(["Meta", "FAIR", "KI", "Apple"], 2)
+    else:
+        data["link"] = rng.choice(["first", "all"])
+    _dump(path, data)
+
+
+def settings(root: Path, rng: random.Random) -> None:
+    path = root / "mkdocs.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    config["extra"]["randnotiz"]["mark_later"] = not config["extra"]["randnotiz"]["mark_later"]
+    CLOCK.write(path, yaml.safe_dump(config, allow_unicode=True))
+
+
+def broken_yaml(root: Path, rng: random.Random) -> None:
+    """A syntax error, which the editor then takes back."""
+    path = root / "annotations" / rng.choice(["people.yml", "glossary.yml"])
+    CLOCK.write(path, path.read_text(encoding="utf-8") + "\n- name: [kaputt\n")
+
+
+def unchanged(root: Path, rng: random.Random) -> None:
+    seed = rng.choice(_seeds(root))
+    CLOCK.write(seed, seed.read_text(encoding="utf-8"))
+
+
+def tamper(root: Path, rng: random.Random) -> None:
+    """Someone edits or deletes a generated page by hand: the next update puts it back."""
+    pages = sorted((root / "docs" / "artikel").glob("*.md"))
+    page = rng.choice(pages)
+    if rng.random() < 0.5:
+        page.unlink()
+    else:
+        page.write_text("von Hand\n", encoding="utf-8")
+
+
+SAVES: tuple[Save, ...] = (
+    summary,
+    alias,
+    new_person,
+    remove_person,
+    reorder,
+    term,
+    affiliation,
+    paragraph,
+    new_seed,
+    delete_seed,
+    retitle,
+    article_yaml,
+    settings,
+    broken_yaml,
+    unchanged,
+    tamper,
+)
+
+
+def variant(rng: random.Random, title: str) -> str:
+    """The shipped seed with another title and date, and some of its paragraphs left out."""
+    blocks = SHIPPED_SEED.read_text(encoding="utf-8").split("\n\n")
+    date = f"{rng.randrange(1, 28)}. März 2024"
+    body = [b for b in blocks[4:] if rng.random() < 0.6 or "\n" in b]
+    return "\n\n".join([date, blocks[1], title, blocks[3], *body])
+
+
+def project(folder: Path, rng: random.Random) -> Path:
+    root = make_project(folder, shipped=True)
+    for n in range(2):
+        CLOCK.write(root / "seeds" / f"variante-{n}.txt", variant(rng, f"Die Lage, Teil {n}"))
+    return root
+
+
+def full_build(root: Path, folder: Path) -> tuple[list[str], dict[str, bytes] | None]:
+    """What ``build`` makes of the same sources in a fresh project folder."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir()
+    for name in ("seeds", "annotations"):
+        shutil.copytree(root / name, folder / name)
+    shutil.copy(root / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(root / "docs" / "stylesheets", folder / "docs" / "stylesheets")
+    result = build(folder)
+    problems = [str(p) for p in result.problems]
+    return problems, files(folder / "docs") if result.ok else None
+
+
+def sources(root: Path) -> dict[str, bytes]:
+    """Every file the build reads, by its path in the project."""
+    out = {"mkdocs.yml": (root / "mkdocs.yml").read_bytes()}
+    for folder in ("seeds", "annotations"):
+        out |= {f"{folder}/{name}": data for name, data in files(root / folder).items()}
+    return out
+
+
+def restore(root: Path, good: dict[str, bytes]) -> None:
+    """The editor takes the mistake back: every source as it was at the last good save."""
+    for folder in ("seeds", "annotations"):
+        for path in (root / folder).rglob("*"):
+            if path.is_file() and f"{folder}/{path.relative_to(root / folder)}" not in good:
+                path.unlink()
+    for name, data in good.items():
+        target = root / name
+        if not target.exists() or target.read_bytes() != data:
+            CLOCK.write(target, data.decode("utf-8"))
+
+
+def check(generator: Live, root: Path, full: Path, step: str) -> bool:
+    """Whether the update succeeded; either way it did what ``build`` does."""
+    before = files(root / "docs")
+    result = generator.update()
+    problems, expected = full_build(root, full)
+    assert [str(p) for p in result.problems] == problems, step
+    if expected is None:
+        assert not result.ok, step
+        assert files(root / "docs") == before, step
+        return False
+    assert result.ok, step
+    actual = files(root / "docs")
+    assert actual.keys() == expected.keys(), step
+    assert [name for name in actual if actual[name] != expected[name]] == [], step
+    return True
+
+
+@pytest.mark.parametrize(("seed", "racy"), [(1, 0), (2, live.RACY)])
+def test_every_save_gives_the_pages_of_a_full_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, racy: int
+) -> None:
+    # racy=0 trusts every time stamp, so that what was read before is reused as often
+    # as it is in a real session; the default re-reads what was just saved.
+    monkeypatch.setattr(live, "RACY", racy)
+    rng = random.Random(seed)
+    root = project(tmp_path / "live", rng)
+    generator = Live(root)
+    assert generator.update().ok
+    good = sources(root)
+    saves = [*SAVES, *rng.choices(SAVES, k=4)]
+    rng.shuffle(saves)
+    for number, save in enumerate(saves):
+        save(root, rng)
+        step = f"save {number}: {save.__name__}"
+        if not check(generator, root, tmp_path / "full", step):
+            restore(root, good)
+            assert check(generator, root, tmp_path / "full", f"{step}, taken back")
+        good = sources(root)
+
+
+def test_a_save_renders_only_the_pages_that_can_show_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[str] = []
+    render_and_write = live._render_and_write
+
+    def spy(docs: Path, path: str, job: Callable[[], str]) -> object:
+        rendered.append(path)
+        return render_and_write(docs, path, job)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(live, "_render_and_write", spy)
+    root = project(tmp_path / "live", random.Random(4))
+    generator = Live(root)
+    assert generator.update().ok
+    every = set(rendered)
+    rendered.clear()
+    people = root / "annotations" / "people.yml"
+    CLOCK.write(
+        people,
+        people.read_text(encoding="utf-8").replace(
+            "Französisch-amerikanischer KI-Forscher", "Französischer KI-Forscher"
+        ),
+    )
+    report = generator.update().report
+    assert report is not None
+    assert {"personen/yann-lecun.md", "artikel/zuckerbergs-ki-offensive.md"} <= set(report.written)
+    assert set(report.written) <= set(rendered)
+    assert "artikel/index.md" not in rendered  # lists titles and ledes, no summaries
+    assert len(rendered) < len(every) / 2
+    rendered.clear()
+    assert generator.update().report.written == ()  # nothing changed since
+    assert rendered == []
+
+
+# --- what pages read ----------------------------------------------------------------------
+
+
+def test_recorded_lookups_note_keys_and_whole_reads(view: SiteView) -> None:
+    watched_view = watched(view, "view")
+    assert isinstance(watched_view.entities, Recorded)
+    assert isinstance(watched_view.corpus, RecordedObject)
+    with recording() as outer:
+        _ = watched_view.entities["yann-lecun"]
+        with recording() as inner:
+            _ = watched_view.corpus.knowledge.terms
+            _ = "meta" in watched_view.articles_by_entity
+        _ = list(watched_view.children)
+    assert inner == {("view.corpus.knowledge.terms",), ("view.articles_by_entity", "meta")}
+    assert outer == inner | {("view.entities", "yann-lecun"), ("view.children", EVERY)}
+
+
+def test_changes_name_the_keys_that_differ(view: SiteView) -> None:
+    lecun = view.entities["yann-lecun"]
+    entities = {**view.entities, lecun.id: dataclasses.replace(lecun, summary="Anders.")}
+    other = dataclasses.replace(view, entities=entities, memo={})
+    paths = ["view.corpus.articles", "view.settings.site_url"]
+    assert changes(view, other, "view", paths) == {
+        ("view.entities", "yann-lecun"),
+        ("view.entities", EVERY),
+    }
+    assert changes(view, view, "view", paths) == set()
