@@ -42,7 +42,7 @@ from randnotiz.config import Project, Settings, load_project
 from randnotiz.index import NameIndex, build_index
 from randnotiz.link import LinkedArticle
 from randnotiz.model import Article, Corpus, KnowledgeBase
-from randnotiz.parallel import run_all
+from randnotiz.parallel import run_all, would_fork
 from randnotiz.paths import DocPath
 from randnotiz.problems import has_errors
 from randnotiz.read import ArticleRead, read_article, read_sources
@@ -55,7 +55,15 @@ from randnotiz.read.annotations import (
 )
 from randnotiz.render import site_jobs
 from randnotiz.render.network import Network, build_network
-from randnotiz.render.reads import Key, changes, recording, untracked_changed, watched
+from randnotiz.render.reads import (
+    Key,
+    changes,
+    derived_changes,
+    derived_read,
+    recording,
+    untracked_changed,
+    watched,
+)
 from randnotiz.render.view import SiteView, build_view
 from randnotiz.write import conflicts, finish, write_page
 
@@ -156,6 +164,7 @@ class _Site:
 
     view: SiteView  # plain, to compare with the next
     network: Network
+    watched: SiteView  # the view the pages read, with what they made from it in its memo
     jobs: list[tuple[DocPath, Callable[[], str]]]  # reading the watched lookups
     calls: list[tuple[object, ...]]  # see _call
 
@@ -165,7 +174,7 @@ class _Site:
         network = build_network(view)
         lookups = (watched(view, "view"), watched(network, "network"))
         jobs = site_jobs(*lookups)
-        return cls(view, network, jobs, [_call(job, lookups) for _, job in jobs])
+        return cls(view, network, lookups[0], jobs, [_call(job, lookups) for _, job in jobs])
 
 
 @dataclass(frozen=True)
@@ -233,6 +242,7 @@ class Live:
             for (path, job), do in zip(site.jobs, todo, strict=True)
             if do
         ]
+        in_helpers = would_fork(len(render))
         made = iter(run_all(render))
         pages: dict[DocPath, _Page] = {}
         written: list[bool] = []
@@ -247,6 +257,11 @@ class Live:
                 assert state is not None
                 pages[path] = state.pages[path]
                 written.append(False)
+        if in_helpers:
+            # Pages rendered in helper processes made the derived lookups there: make
+            # those they read here too, to compare them after the next save.
+            for make in derived_read(k for p in pages.values() for k in p.reads):
+                site.watched.derived(make)
         report = finish(docs, paths, written)
         self.state = _State(
             project.settings, knowledge, index, linked, site, pages, frozenset(read_paths)
@@ -308,6 +323,7 @@ class Live:
         else:
             changed = changes(old.view, site.view, "view", state.paths)
             changed |= changes(old.network, site.network, "network", state.paths)
+            changed |= derived_changes(old.watched.memo, site.view, site.watched.memo)
         out = []
         for path, call in zip(paths, site.calls, strict=True):
             page = state.pages.get(path)

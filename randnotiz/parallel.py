@@ -62,16 +62,20 @@ def _nothing() -> None:
     return None
 
 
+def would_fork(jobs: int) -> bool:
+    """Whether ``run_all`` of this many jobs runs them in helper processes."""
+    return min(cores(), MAX_WORKERS) >= 2 and jobs >= MIN_JOBS and _can_fork()
+
+
 def run_beside(jobs: Sequence[Callable[[], T]], here: Callable[[], U]) -> tuple[list[T], U]:
     """``run_all(jobs)``, and ``here()`` in this process while the helpers start on the jobs.
 
     Work that does not depend on the jobs need not leave a core idle before
     they start: the helpers are forked first, so they never see its result.
     """
-    workers = min(cores(), MAX_WORKERS)
-    if workers < 2 or len(jobs) < MIN_JOBS or not _can_fork():
+    if not would_fork(len(jobs)):
         return [job() for job in jobs], here()
-    return _Shared(jobs, workers).run(here)
+    return _Shared(jobs, min(cores(), MAX_WORKERS)).run(here)
 
 
 class _Counter:

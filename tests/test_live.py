@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from randnotiz import live
+from randnotiz import live, parallel
 from randnotiz.build import build
 from randnotiz.live import Live
 from randnotiz.paths import slugify
@@ -304,13 +304,15 @@ def check(generator: Live, root: Path, full: Path, step: str) -> bool:
     return True
 
 
-@pytest.mark.parametrize(("seed", "racy"), [(1, 0), (2, live.RACY)])
+@pytest.mark.parametrize(("seed", "racy", "helpers"), [(1, 0, False), (2, live.RACY, True)])
 def test_every_save_gives_the_pages_of_a_full_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, racy: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, racy: int, helpers: bool
 ) -> None:
     # racy=0 trusts every time stamp, so that what was read before is reused as often
     # as it is in a real session; the default re-reads what was just saved.
     monkeypatch.setattr(live, "RACY", racy)
+    if helpers:  # the first update renders in helper processes, as it does for a large archive
+        monkeypatch.setattr(parallel, "MIN_JOBS", 1)
     rng = random.Random(seed)
     root = project(tmp_path / "live", rng)
     generator = Live(root)

@@ -17,7 +17,7 @@ take part in equality (``field(compare=False)`` fields are not compared).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 K = TypeVar("K")
@@ -30,6 +30,9 @@ Key = tuple[Hashable, ...]
 EVERY = ("*",)
 
 _open: list[set[Key]] = []  # the reads of the renders under way, innermost last
+
+#: Memo keys of derived lookups start with this (see ``SiteView.derived``).
+DERIVED = "derived"
 
 
 class recording:  # lower case: used like a function, ``with recording() as reads:``
@@ -46,6 +49,18 @@ class recording:  # lower case: used like a function, ``with recording() as read
         _open.pop()
         if _open:
             _open[-1] |= self.reads
+
+
+class unrecorded:  # lower case: used like a function, ``with unrecorded():``
+    """Reads inside the block are not noted for the blocks around it."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        _open.append(set())
+
+    def __exit__(self, *exc: object) -> None:
+        _open.pop()
 
 
 def replay(reads: Iterable[Key]) -> None:
@@ -201,4 +216,53 @@ def changes(old: T, new: T, name: str, paths: Iterable[str]) -> set[Key]:
     for path in paths:
         if path.startswith(name + ".") and not _same(_resolve(old, path), _resolve(new, path)):
             out.add((path,))
+    return out
+
+
+_makers: dict[str, Callable[..., Any]] = {}  # derived lookups by name
+
+
+def derived_name(make: Callable[..., object]) -> str:
+    """How the reads of a derived lookup are noted: after the function that makes it."""
+    name = f"view.{DERIVED}.{make.__module__}.{make.__qualname__}"
+    _makers[name] = make
+    return name
+
+
+def derived_read(reads: Iterable[Key]) -> set[Callable[..., Any]]:
+    """The functions of the derived lookups ``reads`` read from."""
+    return {
+        _makers[key[0]]
+        for key in reads
+        if len(key) == 2 and isinstance(key[0], str) and key[0] in _makers
+    }
+
+
+def derived_changes(
+    old_memo: dict[Hashable, Any], new: object, new_memo: dict[Hashable, Any]
+) -> set[Key]:
+    """The keys of derived lookups whose values differ between two views.
+
+    ``old_memo`` is the memo of the view the last pages were rendered with; each
+    derived lookup found there is made again from ``new`` (a plain view) and
+    put into ``new_memo``, the memo of the view the next pages are rendered
+    with, so it is made only once.
+    """
+    out: set[Key] = set()
+    for memo_key, (before, _) in list(old_memo.items()):
+        if not (isinstance(memo_key, tuple) and memo_key[:1] == (DERIVED,)):
+            continue
+        make = memo_key[1]
+        with unrecorded():
+            after = make(new)
+        new_memo[memo_key] = (after, frozenset())
+        name = derived_name(make)
+        keys = [
+            k
+            for k in before.keys() | after.keys()
+            if not _same(before.get(k, _MISSING), after.get(k, _MISSING))
+        ]
+        out.update((name, k) for k in keys)
+        if keys or list(before) != list(after):
+            out.add((name, EVERY))
     return out

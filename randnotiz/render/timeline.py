@@ -87,8 +87,7 @@ def _entries(view: SiteView) -> list[Entry]:
 
 def entity_entries(view: SiteView, entity: Entity) -> list[Entry]:
     """The entries of one profile's "Chronik": its events, founding and affiliations."""
-    by_entity = view.remembered("chronicle-by-entity", lambda: _by_entity(view))
-    return by_entity.get(entity.id, [])
+    return view.derived(_by_entity).get(entity.id, [])
 
 
 def _by_entity(view: SiteView) -> dict[Slug, list[Entry]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -37,10 +37,19 @@ from randnotiz.paths import (
     relative_link,
 )
 from randnotiz.render.rawhtml import anchor, text
-from randnotiz.render.reads import recording, replay
+from randnotiz.render.reads import (
+    DERIVED,
+    Recorded,
+    derived_name,
+    recording,
+    replay,
+    unrecorded,
+)
 from randnotiz.render.urls import site_href
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,23 @@ class SiteView:
         if reads:
             replay(reads)
         return value  # type: ignore[no-any-return]
+
+    def derived(self, make: Callable[[SiteView], dict[K, V]]) -> Mapping[K, V]:
+        """``make(self)``, a lookup made from the whole view once and then read key by key.
+
+        A page that reads one key of it depends on that key's value only, not
+        on everything ``make`` read: ``mkdocs serve`` makes the lookup again
+        after a save and renders again the pages whose keys changed (see
+        ``reads.derived_changes``). So ``make`` takes nothing but the view.
+        """
+        key = (DERIVED, make)
+        try:
+            value = self.memo[key][0]
+        except KeyError:
+            with unrecorded():
+                value = make(self)
+            self.memo[key] = (value, frozenset())
+        return Recorded(value, derived_name(make))
 
     def entity_link(self, source: DocPath, entity_id: Slug) -> str:
         return target_of(self.entities[entity_id]).link_from(source)
