@@ -50,8 +50,10 @@ from randnotiz.read.annotations import (
     GLOSSARY_FILE,
     ORGANIZATIONS_FILE,
     PEOPLE_FILE,
+    ListRead,
     LoadResult,
     load_knowledge,
+    read_list,
 )
 from randnotiz.render import site_jobs
 from randnotiz.render.network import Network, build_network
@@ -94,6 +96,7 @@ class _Reads:
     def __init__(self) -> None:
         self.articles: dict[Path, tuple[tuple[object, ...], ArticleRead]] = {}
         self.knowledge: tuple[tuple[object, ...], LoadResult] | None = None
+        self.lists: dict[str, tuple[Stamp, ListRead]] = {}
         self.stamps: dict[Path, Stamp] = {}
         self.taken = 0  # when the stamps were taken, ns
         self.names: tuple[str, ...] = ()  # the files of articles/, as last seen
@@ -144,9 +147,22 @@ class _Reads:
         key = (*(self.stamps.get(annotations / name) for name in LISTS), others)
         if self.knowledge is not None and self.knowledge[0] == key:
             return self.knowledge[1]
-        loaded = load_knowledge(annotations, root)
+        loaded = load_knowledge(annotations, root, self.read_list)
         self.knowledge = (key, loaded) if self._settled(*key[:3]) else None
         return loaded
+
+    def read_list(self, annotations: Path, root: Path, name: str) -> ListRead:
+        """One list, read again only when its file changed: a save changes one of them."""
+        stamp = self.stamps.get(annotations / name)
+        known = self.lists.get(name)
+        if known is not None and stamp is not None and known[0] == stamp:
+            return known[1]
+        read = read_list(annotations, root, name)
+        if stamp is not None and self._settled(stamp):
+            self.lists[name] = (stamp, read)
+        else:
+            self.lists.pop(name, None)
+        return read
 
 
 @dataclass(frozen=True)
@@ -206,11 +222,13 @@ class Live:
 
     def update(self) -> BuildResult:
         """``build(root)``, redoing only what changed since the last good update."""
+        first = self.state is None
         with without_cycle_collection():
             result = self._update()
-            if result.ok:
-                # The state lives as long as the server: keep the collector from
-                # going through its millions of objects again and again.
+            if first and result.ok:
+                # Most of what the first update made lives as long as the server: keep
+                # the collector from going through its millions of objects again and
+                # again. Later updates replace only parts of it, freed as they go.
                 gc.freeze()
             return result
 

@@ -13,7 +13,8 @@ terms, in a temporary folder:
 4. the search index: bytes per article, text repeated across pages, article
    sentences that profile pages would index a second time (must be 0).
 
-Then the linker against one regular expression per alias at M = 2,000.
+Then the linker against one regular expression per alias at M = 2,000, and
+the editor's loop in ``mkdocs serve`` at ``--serve`` articles (``benchserve.py``).
 Figures go to a table on stdout and to ``.artifacts/bench.json``.
 
 Between runs the previous ``docs/`` and ``site/`` are moved aside, not
@@ -57,6 +58,7 @@ from benchcorpus import (
 from benchlinker import LinkerFigures, compare
 from benchprocess import Run, changed, median, run, snapshot
 from benchsearch import measure
+from benchserve import bench_serve, serve_table
 
 from randnotiz.config import load_project
 from randnotiz.model import LINKED_BLOCKS
@@ -94,6 +96,8 @@ class Plan:
     linker_entities: int
     linker_articles: int
     seed: int
+    serve_articles: int = 1000  # the editor's loop in mkdocs serve (benchserve.py); 0: not run
+    serve_edits: int = 5
 
     def mkdocs_repeat(self, n: int) -> int:
         return self.repeat if n <= self.mkdocs_repeat_max else 1
@@ -389,6 +393,8 @@ def table(results: dict) -> str:
             f"{q['profiles_indexed']}/{q['profiles']} profiles and "
             f"{q['articles_indexed']}/{q['articles']} articles searchable"
         )
+    if "serve" in results:
+        lines += ["", *serve_table(results["serve"])]
     lines.append("")
     for name, ok in r["met"].items():
         lines.append(f"{'met   ' if ok else 'MISSED'} {name}")
@@ -402,6 +408,8 @@ def parse_args(argv: list[str] | None) -> tuple[Plan, Path, Path | None]:
     p.add_argument("--mkdocs-repeat-max", type=int, default=500, help="largest N built repeatedly")
     p.add_argument("--floor-max", type=int, default=1000, help="largest N with a floor build")
     p.add_argument("--quick", action="store_true", help="sizes 250,500 and one repetition")
+    p.add_argument("--serve", type=int, default=1000, help="N for the serve scenario (0: none)")
+    p.add_argument("--serve-edits", type=int, default=5, help="saves of each kind there")
     p.add_argument("--linker-entities", type=int, default=2000, help="M for the linker comparison")
     p.add_argument("--linker-articles", type=int, default=100, help="articles the linkers read")
     p.add_argument("--seed", type=int, default=2025)
@@ -418,6 +426,8 @@ def parse_args(argv: list[str] | None) -> tuple[Plan, Path, Path | None]:
         linker_entities=args.linker_entities,
         linker_articles=args.linker_articles,
         seed=args.seed,
+        serve_articles=args.serve,
+        serve_edits=args.serve_edits,
     )
     return plan, args.out, args.keep
 
@@ -444,6 +454,9 @@ def main(argv: list[str] | None = None) -> int:
             results["sizes"].append(bench_size(n, plan, work))
         print("linker", file=sys.stderr)
         results["linker"] = bench_linker(work, plan)
+        if plan.serve_articles:
+            print(f"serve, N={plan.serve_articles}", file=sys.stderr)
+            results["serve"] = bench_serve(plan.serve_articles, plan.serve_edits, work, plan.seed)
     finally:
         shutil.rmtree(work if keep is None else work / "trash", ignore_errors=True)
     results["ratios"] = ratios(results, Targets())

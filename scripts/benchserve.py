@@ -35,7 +35,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchcorpus import SizeSpec, Synthetic, make_corpus
@@ -259,6 +259,25 @@ def bench_serve(articles: int, edits: int, work: Path, seed: int = 2025) -> dict
     return {"articles": articles, "entities": 2 * articles, "edits": edits} | timings.figures()
 
 
+def serve_table(figures: dict) -> list[str]:
+    """The serve scenario's figures as lines of the benchmark's report."""
+    lines = [
+        f"mkdocs serve at {figures['articles']:,} articles, {figures['entities']:,} entries "
+        f"({figures['edits']} saves of each kind; seconds from the save to the pages showing it):"
+    ]
+    for name, what in (
+        ("summary", "summary in people.yml: profile and an article's hover text"),
+        ("paragraph", "paragraph of a seed: the article"),
+        ("new_seed", "new seed: its page, /artikel/ and the home page"),
+        ("deleted_seed", "deleted seed: 404, gone from /artikel/ and the home page"),
+    ):
+        f = figures[name]
+        lines.append(f"  {what}: median {f['median']:.1f}, worst {f['worst']:.1f}")
+    builds = figures["builds_per_save"]
+    lines.append(f"  builds per save: {min(builds)} to {max(builds)} over {len(builds)} saves")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--articles", type=int, default=1000)
@@ -271,7 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    print(json.dumps(asdict(Timings()) | figures, indent=2))
+    print(json.dumps(figures, indent=2))
+    print("\n".join(serve_table(figures)))
     return 0
 
 

@@ -59,6 +59,7 @@ def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
         sys.executable,
         str(REPO / "scripts" / "bench.py"),
         *("--sizes", "20", "--repeat", "1", "--linker-articles", "20"),
+        *("--serve", "20", "--serve-edits", "1"),
         *("--out", str(out), "--keep", str(work)),
     ]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
@@ -138,3 +139,13 @@ def test_a_warm_up_build_comes_before_the_timed_ones(bench: tuple[dict, Path]) -
     built = warm / "site" / "index.html"
     assert built.is_file() and any((warm / "docs" / "artikel").iterdir())
     assert built.stat().st_mtime_ns < (project / "site" / "index.html").stat().st_mtime_ns
+
+
+def test_the_editors_loop_in_mkdocs_serve_is_measured(bench: tuple[dict, Path]) -> None:
+    data, _ = bench
+    serve = data["serve"]
+    assert serve["articles"] == 20
+    for name in ("summary", "paragraph", "new_seed", "deleted_seed"):
+        (seconds,) = serve[name]["runs"]  # the scenario fails if a page never shows the save
+        assert seconds > 0, name
+    assert serve["builds_per_save"] == [1, 1, 1, 1]

@@ -440,55 +440,70 @@ def read_article_notes(
     return _article_notes(_Reader(problems), node, shown), problems
 
 
-def load_knowledge(annotations: Path, root: Path) -> LoadResult:
+@dataclass(frozen=True)
+class ListRead:
+    """One of the lists of people, organisations and terms, read on its own."""
+
+    entries: tuple[Any, ...]
+    problems: tuple[Problem, ...]
+    unread: bool  # the file is there but none of its entries could be read
+
+
+_LIST_READERS: dict[str, Callable[[_Reader, Node], list[Any]]] = {
+    PEOPLE_FILE: _people,
+    ORGANIZATIONS_FILE: _organizations,
+    GLOSSARY_FILE: _terms,
+}
+
+
+def read_list(annotations: Path, root: Path, name: str) -> ListRead:
+    """``people.yml``, ``organizations.yml`` or ``glossary.yml``, checked on its own."""
+    path = annotations / name
+    if not os.path.lexists(path):
+        return ListRead((), (), False)
+    node, found = read_yaml_file(path, str(path.relative_to(root)), root)
+    if node is None:
+        return ListRead((), tuple(found), has_errors(found))
+    r = _Reader(found)
+    if isinstance(node, Mapping):
+        r.fail(
+            node.origin,
+            f"{name} must be a list of entries, each starting with '- '; found a mapping",
+        )
+        return ListRead((), tuple(found), True)
+    entries = _LIST_READERS[name](r, node)
+    return ListRead(tuple(entries), tuple(found), False)
+
+
+def load_knowledge(
+    annotations: Path,
+    root: Path,
+    read: Callable[[Path, Path, str], ListRead] = read_list,
+) -> LoadResult:
     """The three lists under ``annotations/``, checked on their own and against each other.
 
     The files of ``articles/`` are read with their articles (``read_article_notes``).
+    ``read`` reads one list: ``mkdocs serve`` passes one that reuses what it read before.
     """
-    problems: list[Problem] = []
-    r = _Reader(problems)
-    unread: list[str] = []  # lists whose entries could not be read at all
-
-    def shown(path: Path) -> str:
-        return str(path.relative_to(root))
-
-    def load_list(name: str, read: Callable[[_Reader, Node], list[Any]]) -> list[Any]:
-        path = annotations / name
-        if not os.path.lexists(path):
-            return []
-        node, found = read_yaml_file(path, shown(path), root)
-        problems.extend(found)
-        if node is None:
-            if has_errors(found):
-                unread.append(name)
-            return []
-        if isinstance(node, Mapping):
-            r.fail(
-                node.origin,
-                f"{name} must be a list of entries, each starting with '- '; found a mapping",
-            )
-            unread.append(name)
-            return []
-        return read(r, node)
-
-    people = load_list(PEOPLE_FILE, _people)
-    organizations = load_list(ORGANIZATIONS_FILE, _organizations)
-    terms = load_list(GLOSSARY_FILE, _terms)
+    people, organizations, terms = (
+        read(annotations, root, name) for name in (PEOPLE_FILE, ORGANIZATIONS_FILE, GLOSSARY_FILE)
+    )
+    problems = [*people.problems, *organizations.problems, *terms.problems]
 
     if annotations.is_dir():
         for path in sorted(annotations.iterdir()):
             if path.is_file() and path.name not in (PEOPLE_FILE, ORGANIZATIONS_FILE, GLOSSARY_FILE):
                 problems.append(
                     warning(
-                        Origin(shown(path)),
+                        Origin(str(path.relative_to(root))),
                         "this file is not read; entries belong in people.yml, organizations.yml, "
                         "glossary.yml or articles/<article-id>.yml"
                         + did_you_mean(path.name, (PEOPLE_FILE, ORGANIZATIONS_FILE, GLOSSARY_FILE)),
                     )
                 )
 
-    knowledge = KnowledgeBase(tuple(people), tuple(organizations), tuple(terms))
-    if not unread:
+    knowledge = KnowledgeBase(people.entries, organizations.entries, terms.entries)
+    if not (people.unread or organizations.unread or terms.unread):
         # With a whole list unread, every reference into it would be reported as
         # unknown: one mistake, dozens of lines. Its own error comes first; the
         # references are checked on the next run.
