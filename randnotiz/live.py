@@ -82,7 +82,7 @@ def _stamps(folders: Iterable[Path]) -> dict[Path, Stamp]:
     while todo:
         with os.scandir(todo.pop()) as entries:
             for entry in entries:
-                if entry.is_dir():
+                if entry.is_dir(follow_symlinks=False):
                     todo.append(Path(entry.path))
                 elif entry.is_file():
                     st = entry.stat()
@@ -234,7 +234,9 @@ class Live:
 
     def _update(self) -> BuildResult:
         project, problems = load_project(self.root)
-        state = self.state if self.state and self.state.settings == project.settings else None
+        state = self.state
+        if state is not None and state.settings != project.settings:
+            self.reads, state = _Reads(), None  # mkdocs.yml changed: start afresh
         self.reads.look(project)
         sources = read_sources(project, self.reads.read_article, self.reads.load_knowledge)
         knowledge = sources.knowledge
