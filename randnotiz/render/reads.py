@@ -204,15 +204,7 @@ def changes(old: T, new: T, name: str, paths: Iterable[str]) -> set[Key]:
         before, after = getattr(old, f.name), getattr(new, f.name)
         if not isinstance(before, dict):
             continue
-        field_name = f"{name}.{f.name}"
-        keys = [
-            k
-            for k in before.keys() | after.keys()
-            if not _same(before.get(k, _MISSING), after.get(k, _MISSING))
-        ]
-        out.update((field_name, k) for k in keys)
-        if keys or list(before) != list(after):
-            out.add((field_name, EVERY))
+        out |= _dict_changes(before, after, f"{name}.{f.name}")
     for path in paths:
         if path.startswith(name + ".") and not _same(_resolve(old, path), _resolve(new, path)):
             out.add((path,))
@@ -256,13 +248,18 @@ def derived_changes(
         with unrecorded():
             after = make(new)
         new_memo[memo_key] = (after, frozenset())
-        name = derived_name(make)
-        keys = [
-            k
-            for k in before.keys() | after.keys()
-            if not _same(before.get(k, _MISSING), after.get(k, _MISSING))
-        ]
-        out.update((name, k) for k in keys)
-        if keys or list(before) != list(after):
-            out.add((name, EVERY))
+        out |= _dict_changes(before, after, derived_name(make))
+    return out
+
+
+def _dict_changes(before: dict[Any, Any], after: dict[Any, Any], name: str) -> set[Key]:
+    """The keys of dictionary ``name`` whose values differ; EVERY too if any or the order did."""
+    keys = [
+        k
+        for k in before.keys() | after.keys()
+        if not _same(before.get(k, _MISSING), after.get(k, _MISSING))
+    ]
+    out: set[Key] = {(name, k) for k in keys}
+    if keys or list(before) != list(after):
+        out.add((name, EVERY))
     return out
