@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ def _root(config: MkDocsConfig) -> Path:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     root = _root(config)
+    started = time.perf_counter()
     if _command == "serve":
         # The serving process keeps the last good build and redoes only what changed.
         result = live.update(root)
@@ -70,9 +72,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
             )
     if result.report.written or result.report.removed:
         log.info(
-            "randnotiz: %d pages written, %d removed",
+            "randnotiz: %d pages written, %d removed in %.2f seconds",
             len(result.report.written),
             len(result.report.removed),
+            time.perf_counter() - started,
         )
 
 

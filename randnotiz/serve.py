@@ -26,6 +26,7 @@ from __future__ import annotations
 import inspect
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -204,7 +205,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     outputs = {f.abs_dest_path for f in files}
     if _session.partial:
         _remove(_session.outputs - outputs, Path(config.site_dir))
+        started = time.perf_counter()
         _write_search_index(config, files)
+        log.debug("randnotiz: search index of every page in %.2f s", time.perf_counter() - started)
     _session.outputs = outputs
     _session.files = None
 
