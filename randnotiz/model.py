@@ -38,6 +38,14 @@ class WebLink:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where an imported article was first published: ``source: {url: …, site: …}``."""
+
+    url: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True)
 class Affiliation:
     """A person's role at an organisation, shown on both profiles.
 
@@ -207,6 +215,7 @@ class ArticleNotes:
     related: tuple[Slug, ...] = ()
     no_link: tuple[str, ...] = ()
     link: LinkPolicy | None = None
+    source: Source | None = None
     field_origins: tuple[tuple[str, Origin], ...] = ()
 
     def origin_of(self, key: str) -> Origin:
@@ -227,6 +236,7 @@ class Article:
     related: tuple[Slug, ...] = ()
     no_link: tuple[str, ...] = ()
     link: LinkPolicy | None = None
+    original: Source | None = None  # the web page it was imported from
 
     @property
     def lede(self) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from randnotiz.dates import PartialDate
-from randnotiz.model import Organization, Origin, Person, Term, WebLink
+from randnotiz.model import Organization, Origin, Person, Source, Term, WebLink
 from randnotiz.read.annotations import (
     LoadResult,
     article_notes_files,
@@ -228,6 +228,23 @@ MISTAKES = [
         "lines, not a list",
     ),
     (
+        "unknown key in an article's source",
+        {"articles/a.yml": "source:\n  url: https://example.com/a\n  sit: Beispiel\n"},
+        "annotations/articles/a.yml:3:8: error: unknown key 'sit' (did you mean 'site'?)",
+    ),
+    (
+        "source url that is no web address",
+        {"articles/a.yml": "source: {url: example.com/a, site: Beispiel}\n"},
+        "annotations/articles/a.yml:1:15: error: 'example.com/a' is not a web address; write the "
+        "full URL starting with https://",
+    ),
+    (
+        "empty source",
+        {"articles/a.yml": "source: {}\n"},
+        "annotations/articles/a.yml:1:9: error: 'source' needs a 'url:' or a 'site:', or leave it "
+        "out",
+    ),
+    (
         "bad wikidata id",
         {"people.yml": "- name: Ada\n  summary: x.\n  wikidata: 12345\n"},
         "annotations/people.yml:3:13: error: '12345' is not a Wikidata id; write it as Q followed by digits",
@@ -293,7 +310,11 @@ def test_valid_entries_become_typed_entities(tmp_path: Path) -> None:
     aff = person.affiliations[0]
     assert (aff.since, aff.until) == (PartialDate(2013, 12), PartialDate(2025))
     assert [(e.date, e.text, e.sources) for e in person.events] == [
-        (PartialDate(2025, 11, 19), "Kündigte *an*.", (WebLink("Quelle", "https://example.org/a"),)),
+        (
+            PartialDate(2025, 11, 19),
+            "Kündigte *an*.",
+            (WebLink("Quelle", "https://example.org/a"),),
+        ),
         (PartialDate(2026, 3), "Gründete.", ()),
     ]
     assert person.events[0].origin == Origin("annotations/people.yml", 7, 7)
@@ -309,3 +330,15 @@ def test_shipped_annotations_load_without_problems() -> None:
     assert len(kb.terms) >= 12
     assert all(e.summary for e in kb.entities)
     assert all(e.links for e in kb.people if e.id in ("mark-zuckerberg", "yann-lecun"))
+
+
+def test_an_articles_source_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.yml"
+    path.write_text(
+        "source:\n  url: https://www.example.com/2016/03/04/a.html\n  site: Beispiel-Zeitung\n",
+        encoding="utf-8",
+    )
+    notes, problems = read_article_notes(path, "a.yml", tmp_path)
+    assert problems == []
+    assert notes is not None
+    assert notes.source == Source("https://www.example.com/2016/03/04/a.html", "Beispiel-Zeitung")

@@ -218,3 +218,53 @@ def test_hostile_title_and_lede_stay_text_in_the_head_and_header(hostile_site: P
     scripts = [s.get_text() for s in soup.find_all("script")]
     assert not any('alert("x")' in s for s in scripts)
     assert not soup.select(".md-header__topic script")
+
+
+SAVED_PAGE = (
+    Path(__file__).resolve().parent / "corpora" / "smartdata-dev" / "smartdata_news_1113.html"
+)
+SOURCED_SEED = "2016-03-04\n\nEin Artikel mit Quelle\n\nDer Vorspann sagt, worum es geht.\n"
+
+
+@pytest.fixture(scope="module")
+def sourced_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An imported seed whose YAML names a hostile source, and a saved page in seeds/."""
+    root = make_project(
+        tmp_path_factory.mktemp("sourced"),
+        seeds={"quelle.txt": SOURCED_SEED, "gespeichert.html": SAVED_PAGE.read_bytes()},
+        annotations={
+            "articles/quelle.yml": "source:\n"
+            '  url: "https://www.example.com/a?b=1&c=<x>"\n'
+            '  site: "<b>Zeitung</b> & Co"\n'
+        },
+    )
+    return build_site(root)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "text", "href"),
+    [
+        (
+            "ein-artikel-mit-quelle",
+            "Quelle: <b>Zeitung</b> & Co",
+            "https://www.example.com/a?b=1&c=<x>",
+        ),
+        (
+            "schaden-von-1000-euro-auf-parkplatz-beschaedigt",
+            "Quelle: kreiszeitung.de",
+            "http://www.kreiszeitung.de/lokales/diepholz/lemfoerde-ort48657/schaden-1000-euro-6113191.html",
+        ),
+    ],
+    ids=["from-yaml", "saved-page-in-seeds"],
+)
+def test_source_of_an_imported_article(sourced_site: Path, article_id, text, href) -> None:
+    page = content(soup_of(sourced_site, article_id))
+    (source,) = page.select("p.rn-source")
+    assert source.get_text() == text
+    (link,) = source.find_all("a")
+    assert link["href"] == href
+    assert source.select("b, script") == []
+
+
+def test_no_source_line_without_a_source(shipped_site: Path) -> None:
+    assert content(soup_of(shipped_site, SHIPPED_ID)).select("p.rn-source") == []

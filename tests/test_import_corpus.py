@@ -102,7 +102,8 @@ def test_seed_reads_back(expected) -> None:
         (BlockKind.LEDE, extracted.lede),
         *((b.kind, b.text) for b in extracted.blocks),
     ]
-    assert import_seed.read_back(extracted, text, "seed.txt") == []
+    notes = import_seed.notes_for(extracted, None, "x.yml")
+    assert import_seed.read_back(extracted, text, "seed.txt", notes) == []
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,12 @@ The 48 real pages of the corpus are judged in ``test_import_corpus.py``.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from randnotiz import importer
 from randnotiz.importer import seed as import_seed
 from randnotiz.importer.extract import Extracted, TextBlock, extract_article
 from randnotiz.model import BlockKind
@@ -243,180 +241,14 @@ def test_title_the_seed_cannot_hold_goes_to_yaml() -> None:
         "# Anmerkungen der Redaktion zu „Boeing holt zum KAHLSCHLAG aus…“ (23. Februar 2016).\n\n"
         "title: Boeing holt zum KAHLSCHLAG aus…\n"
     )
-    assert import_seed.read_back(extracted, import_seed.seed_text(extracted), "s.txt") == []
+    notes = import_seed.notes_for(extracted, None, "s.yml")
+    assert import_seed.read_back(extracted, import_seed.seed_text(extracted), "s.txt", notes) == []
 
 
 def test_seed_text_needs_a_date() -> None:
     extracted = Extracted("p.html", "Titel ohne Datum", None, "Ein Vorspann.", ())
     with pytest.raises(ValueError, match="needs a date"):
         import_seed.seed_text(extracted)
-
-
-# --- the command -------------------------------------------------------------------------
-
-
-def _args(
-    root: Path,
-    page: Path,
-    *,
-    id: str | None = None,
-    force: bool = False,
-    date: dt.date | None = None,
-):
-    return argparse.Namespace(root=root, page=page, id=id, force=force, date=date)
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "annotations" / "articles").mkdir(parents=True)
-    return tmp_path
-
-
-def _write_page(
-    project: Path, head: str = '<meta property="article:published_time" content="2016-02-19T13:48">'
-) -> Path:
-    page = project / "page.html"
-    page.write_bytes(_page(head))
-    return page
-
-
-SEED = "seeds/2016-02-19-ein-testartikel-ueber-umlaute.txt"
-
-
-def test_command_writes_seed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    page = _write_page(project)
-    assert importer.command(_args(project, page)) == 0
-    out, err = capsys.readouterr()
-    assert out == f"randnotiz: wrote {SEED} from {page} (5 blocks of text)\n"
-    assert err == ""
-    text = (project / SEED).read_text(encoding="utf-8")
-    assert text.startswith(
-        "19. Februar 2016\n\nEin Testartikel über Umlaute\n\nDer Vorspann erzählt"
-    )
-    assert (
-        "Teilen" not in text and "Mehr zum Thema" not in text and "hier nicht hingehört" not in text
-    )
-    assert list((project / "annotations" / "articles").iterdir()) == []
-
-
-def test_command_never_overwrites_without_force(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    page = _write_page(project)
-    (project / SEED).write_text("edited by hand\n", encoding="utf-8")
-    assert importer.command(_args(project, page)) == 1
-    out, err = capsys.readouterr()
-    assert out == ""
-    assert err == f"{SEED}:1:1: error: this seed already exists; pass --force to overwrite it\n"
-    assert (project / SEED).read_text(encoding="utf-8") == "edited by hand\n"
-
-    assert importer.command(_args(project, page, force=True)) == 0
-    assert (project / SEED).read_text(encoding="utf-8").startswith("19. Februar 2016\n")
-
-
-def test_command_with_id_writes_article_yaml(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    page = _write_page(project)
-    assert importer.command(_args(project, page, id="umlaute")) == 0
-    notes = project / "annotations" / "articles" / "2016-02-19-umlaute.yml"
-    assert notes.read_text(encoding="utf-8") == (
-        "# Anmerkungen der Redaktion zu „Ein Testartikel über Umlaute“ (19. Februar 2016).\n\nid: umlaute\n"
-    )
-    assert (project / "seeds" / "2016-02-19-umlaute.txt").is_file()
-    out, _ = capsys.readouterr()
-    assert "and annotations/articles/2016-02-19-umlaute.yml" in out
-
-    notes.write_text("id: umlaute\nnotes: []\n", encoding="utf-8")
-    assert importer.command(_args(project, page, id="umlaute", force=True)) == 0
-    assert notes.read_text(encoding="utf-8") == "id: umlaute\nnotes: []\n"
-
-
-def test_command_rejects_an_id_that_is_no_slug(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    page = _write_page(project)
-    assert importer.command(_args(project, page, id="Mein Artikel")) == 1
-    assert capsys.readouterr().err == (
-        f"{page}:1:1: error: --id 'Mein Artikel' is not an id; use lowercase letters, digits "
-        "and hyphens such as 'mein-artikel'\n"
-    )
-
-
-def test_command_output_parses_back(project: Path) -> None:
-    page = _write_page(project)
-    assert importer.command(_args(project, page)) == 0
-    result = parse_seed((project / SEED).read_text(encoding="utf-8"), SEED)
-    article = result.article
-    assert article is not None
-    assert article.title == "Ein Testartikel über Umlaute"
-    assert article.date == dt.date(2016, 2, 19)
-    assert [b.text for b in article.blocks][:2] == [
-        "Der Vorspann erzählt in einem Satz, worum es geht, und endet mit einem Punkt.",
-        "Der erste Absatz berichtet ausführlich, was geschah, wer beteiligt war und warum es zählt.",
-    ]
-    assert [b.kind for b in article.blocks][2] is BlockKind.HEADING
-
-
-def test_command_page_without_article(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    page = project / "login.html"
-    page.write_text(
-        "<html><head><title>Anmelden | beispiel.de</title></head><body><nav><a href='/'>Start</a></nav>"
-        "<form><label>E-Mail</label><input name='mail'><input name='pw' type='password'>"
-        "<button>Anmelden</button></form>"
-        "<footer>Impressum · Datenschutz</footer></body></html>",
-        encoding="utf-8",
-    )
-    assert importer.command(_args(project, page)) == 1
-    assert capsys.readouterr().err == (
-        f"{page}:1:1: error: not an article: the page asks to log in and holds no article text; "
-        "save the article's page after logging in, or write the seed by hand\n"
-    )
-    assert list((project / "seeds").iterdir()) == []
-
-
-def test_command_page_without_date(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    page = _write_page(project, head="")
-    assert importer.command(_args(project, page)) == 1
-    assert capsys.readouterr().err == (
-        f"{page}:1:1: error: no publication date found in the page; pass --date YYYY-MM-DD, "
-        "or write the seed by hand with the date as its first line\n"
-    )
-    assert importer.command(_args(project, page, date=dt.date(2016, 2, 19))) == 0
-    assert (project / SEED).is_file()
-
-
-def test_command_empty_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    page = project / "empty.html"
-    page.write_bytes(b"")
-    assert importer.command(_args(project, page)) == 1
-    assert (
-        capsys.readouterr().err
-        == f"{page}:1:1: error: the file is empty; save the web page again in the browser\n"
-    )
-
-
-def test_command_missing_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    page = project / "nowhere.html"
-    assert importer.command(_args(project, page)) == 1
-    assert capsys.readouterr().err == (
-        f"{page}:1:1: error: cannot read the page (No such file or directory); check the path\n"
-    )
-
-
-def test_arguments() -> None:
-    parser = argparse.ArgumentParser()
-    importer.add_arguments(parser)
-    args = parser.parse_args(["page.html", "--id", "x", "--date", "2016-02-19", "--force"])
-    assert (args.page, args.id, args.date, args.force) == (
-        Path("page.html"),
-        "x",
-        dt.date(2016, 2, 19),
-        True,
-    )
-    with pytest.raises(SystemExit):
-        parser.parse_args(["page.html", "--date", "19.02.2016"])
 
 
 def test_problems_are_problems() -> None:

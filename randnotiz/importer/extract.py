@@ -56,7 +56,7 @@ from randnotiz.importer.page_meta import (
     meta_values,
     url_date,
 )
-from randnotiz.importer.source import PageSource, page_source, redirect_target
+from randnotiz.importer.source import page_source, redirect_target
 from randnotiz.importer.webpage import (
     TextRun,
     attributes_text,
@@ -67,7 +67,7 @@ from randnotiz.importer.webpage import (
     strip_invisible,
     text_runs,
 )
-from randnotiz.model import BlockKind, Origin
+from randnotiz.model import BlockKind, Origin, Source
 from randnotiz.problems import Problem, error, warning
 from randnotiz.read.seed import TEASER_MARKERS, is_heading
 
@@ -91,7 +91,7 @@ class Extracted:
     blocks: tuple[TextBlock, ...]
     rubric: str | None = None
     author: str | None = None
-    page: PageSource = field(default_factory=PageSource)  # where it was published
+    page: Source = field(default_factory=Source)  # where it was published
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
 

@@ -7,17 +7,22 @@ exactly what was found.
 
 from __future__ import annotations
 
+import dataclasses
+
 import yaml
 
 from randnotiz.dates import german_date
 from randnotiz.importer.extract import Extracted
 from randnotiz.importer.page_meta import byline_author
-from randnotiz.model import ArticleNotes, BlockKind, Origin
+from randnotiz.model import ArticleNotes, BlockKind, Origin, Source
 from randnotiz.paths import slugify
+from randnotiz.problems import Problem, warning
 from randnotiz.read.seed import RawBlock, is_rubric, is_title, parse_seed
+from randnotiz.read.yamlnodes import Mapping, load_nodes
 
 __all__ = [
     "article_yaml",
+    "missing_keys_yaml",
     "needs_title",
     "notes_fields",
     "notes_for",
@@ -25,6 +30,7 @@ __all__ = [
     "seed_stem",
     "seed_text",
     "seed_title",
+    "with_written",
 ]
 
 _MAX_SLUG = 80
@@ -105,6 +111,9 @@ def notes_fields(extracted: Extracted, article_id: str | None) -> dict[str, obje
     if needs_title(extracted):
         fields["title"] = extracted.title
     fields.update(_kind_overrides(extracted))
+    source = {k: v for k, v in (("url", extracted.page.url), ("site", extracted.page.site)) if v}
+    if source:
+        fields["source"] = source
     return fields
 
 
@@ -117,20 +126,38 @@ _OVERRIDE_KEYS = {
 
 
 def _kind_overrides(extracted: Extracted) -> dict[str, list[str]]:
+    """The fewest overrides after which the reader sees every block's kind as found.
+
+    One block at a time, first to last: forcing the lede can settle the kind
+    of the block after it too.
+    """
     if extracted.date is None:
         return {}
-    title_notes = (
-        ArticleNotes(Origin("x"), title=extracted.title) if needs_title(extracted) else None
-    )
-    article = parse_seed(seed_text(extracted), "seed.txt", title_notes).article
-    if article is None:
-        return {}
+    text = seed_text(extracted)
     wanted = [(BlockKind.LEDE, extracted.lede), *((b.kind, b.text) for b in extracted.blocks)]
-    texts = [text for _, text in wanted]
+    texts = [t for _, t in wanted]
+    title = extracted.title if needs_title(extracted) else None
     out: dict[str, list[str]] = {}
-    for (kind, text), got in zip(wanted, article.blocks, strict=False):
-        if got.kind is not kind and got.text == text:
-            out.setdefault(_OVERRIDE_KEYS[kind], []).append(_unique_start(text, texts))
+    for _ in range(len(wanted)):
+        notes = ArticleNotes(Origin("x"), title=title, **{k: tuple(v) for k, v in out.items()})
+        article = parse_seed(text, "seed.txt", notes).article
+        if article is None:
+            return out
+        wrong = next(
+            (
+                (kind, block)
+                for (kind, block), got in zip(wanted, article.blocks, strict=False)
+                if got.kind is not kind and got.text == block
+            ),
+            None,
+        )
+        if wrong is None:
+            return out
+        kind, block = wrong
+        start = _unique_start(block, texts)
+        if start in out.get(_OVERRIDE_KEYS[kind], []):
+            return out  # the reader cannot be told: leave the rest as it reads them
+        out.setdefault(_OVERRIDE_KEYS[kind], []).append(start)
     return out
 
 
@@ -153,6 +180,7 @@ def notes_for(extracted: Extracted, article_id: str | None, file: str) -> Articl
     fields = notes_fields(extracted, article_id)
     if not fields:
         return None
+    source = fields.get("source")
     return ArticleNotes(
         Origin(file),
         id=fields.get("id"),  # type: ignore[arg-type]
@@ -160,6 +188,26 @@ def notes_for(extracted: Extracted, article_id: str | None, file: str) -> Articl
         headings=tuple(fields.get("headings", ())),  # type: ignore[arg-type]
         captions=tuple(fields.get("captions", ())),  # type: ignore[arg-type]
         paragraphs=tuple(fields.get("paragraphs", ())),  # type: ignore[arg-type]
+        source=Source(**source) if isinstance(source, dict) else None,
+    )
+
+
+def with_written(found: ArticleNotes | None, written: ArticleNotes | None) -> ArticleNotes | None:
+    """What the page says about itself, with what an editor wrote in its YAML on top.
+
+    A saved page dropped into ``seeds/`` has no YAML of the importer's; its
+    title, block kinds and source come from the page, and the editor's YAML,
+    if any, overrides each of them.
+    """
+    if found is None or written is None:
+        return written or found
+    return dataclasses.replace(
+        written,
+        title=written.title or found.title,
+        headings=written.headings or found.headings,
+        captions=written.captions or found.captions,
+        paragraphs=written.paragraphs or found.paragraphs,
+        source=written.source or found.source,
     )
 
 
@@ -175,11 +223,28 @@ def article_yaml(extracted: Extracted, article_id: str | None) -> str | None:
     return head + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def read_back(
-    extracted: Extracted, text: str, file: str, article_id: str | None = None
-) -> list[str]:
-    """What the seed reader gets differently from what was found; empty when nothing."""
-    result = parse_seed(text, file, notes_for(extracted, article_id, file))
+def missing_keys_yaml(
+    extracted: Extracted, article_id: str | None, existing: str, shown: str
+) -> str | Problem:
+    """The keys of ``notes_fields`` that the existing YAML ``existing`` lacks, as YAML text
+    to append to it ("" when it lacks none), or why they cannot be added."""
+    node, problems = load_nodes(existing, shown)
+    if existing.strip() and not isinstance(node, Mapping):
+        why = problems[0].message if problems else "it is not a mapping of 'key: value' lines"
+        return warning(
+            Origin(shown), f"left as it is: {why}; add the source and other keys by hand"
+        )
+    present = {key for key, _ in node.items} if isinstance(node, Mapping) else set()
+    missing = {k: v for k, v in notes_fields(extracted, article_id).items() if k not in present}
+    if not missing:
+        return ""
+    return yaml.safe_dump(missing, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def read_back(extracted: Extracted, text: str, file: str, notes: ArticleNotes | None) -> list[str]:
+    """What the seed reader, with the article's YAML ``notes``, gets differently from what
+    was found; empty when nothing."""
+    result = parse_seed(text, file, notes)
     article = result.article
     if article is None:
         return [p.message for p in result.problems if p.severity == "error"]

@@ -11,26 +11,20 @@ saved twice.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
 from randnotiz.importer.webpage import normalize_space
+from randnotiz.model import Source
 
-__all__ = ["PageSource", "page_source", "redirect_target", "site_from_url"]
+__all__ = ["page_source", "redirect_target", "site_from_url", "url_key"]
 
 _SITE_METAS = ("og:site_name", "application-name", "publisher", "dc.publisher")
 _REFRESH = re.compile(r"^\s*\d*\s*[;,]?\s*url\s*=\s*['\"]?(?P<url>[^'\"]+)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class PageSource:
-    url: str | None = None
-    site: str | None = None
-
-
-def page_source(soup: BeautifulSoup, metas: dict[str, str]) -> PageSource:
+def page_source(soup: BeautifulSoup, metas: dict[str, str]) -> Source:
     """The page's canonical URL (else ``og:url``) and its site's name (else the URL's host)."""
     url = None
     for link in soup.find_all("link", href=True):
@@ -44,7 +38,7 @@ def page_source(soup: BeautifulSoup, metas: dict[str, str]) -> PageSource:
     site = next((s for k in _SITE_METAS if (s := _site_name(metas.get(k, "")))), None)
     if site is None and url is not None:
         site = site_from_url(url)
-    return PageSource(url, site)
+    return Source(url, site)
 
 
 def _absolute(href: str, other: str | None) -> str | None:
@@ -82,3 +76,11 @@ def redirect_target(soup: BeautifulSoup) -> str | None:
             if m:
                 return m.group("url").strip()
     return None
+
+
+def url_key(url: str) -> tuple[str, str, str]:
+    """One article's address, however a site or a browser wrote it: the scheme, ``www.``,
+    a closing slash and the fragment do not count."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    return host, parts.path.rstrip("/") or "/", parts.query

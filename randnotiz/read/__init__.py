@@ -129,17 +129,18 @@ def read_article(path: Path, project: Project, notes_files: dict[str, Path]) -> 
     # named after the page, is read first. A seed's YAML may be named after its title.
     stem = path.stem if is_page and path.stem in notes_files else None
     notes = _read_notes(notes_files, stem, project, problems)
-    text = (
+    read = (
         _read_page(path, project, shown, notes, problems)
         if is_page
         else _read_text(path, project, shown, problems)
     )
-    if text is None:
+    if read is None:
         return ArticleRead(None, stem, notes, tuple(problems))
+    text, found = read if isinstance(read, tuple) else (read, None)
     if stem is None:
         stem = _notes_stem(path.stem, text, notes_files)
         notes = _read_notes(notes_files, stem, project, problems)
-    result = parse_seed(text, shown, notes)
+    result = parse_seed(text, shown, _with_page_notes(found, notes))
     problems.extend(result.problems)
     return ArticleRead(result.article, stem, notes, tuple(problems))
 
@@ -176,10 +177,10 @@ def _read_text(path: Path, project: Project, shown: str, problems: list[Problem]
 
 def _read_page(
     path: Path, project: Project, shown: str, notes: ArticleNotes | None, problems: list[Problem]
-) -> str | None:
-    """A saved web page as seed text, the same text ``randnotiz import`` would write."""
+) -> tuple[str, ArticleNotes | None] | None:
+    """A saved web page as the seed text and YAML ``randnotiz import`` would write for it."""
     from randnotiz.importer.extract import extract_article  # the importer needs the reader
-    from randnotiz.importer.seed import seed_text  # (import late)
+    from randnotiz.importer.seed import notes_for, seed_text  # (import late)
 
     data = _read_bytes(path, project, shown, "page", problems)
     if data is None:
@@ -199,7 +200,16 @@ def _read_page(
             )
         )
         return None
-    return seed_text(dataclasses.replace(found, date=date))
+    dated = dataclasses.replace(found, date=date)
+    return seed_text(dated), notes_for(dated, None, shown)
+
+
+def _with_page_notes(found: ArticleNotes | None, notes: ArticleNotes | None) -> ArticleNotes | None:
+    if found is None:
+        return notes
+    from randnotiz.importer.seed import with_written
+
+    return with_written(found, notes)
 
 
 def _notes_stem(stem: str, text: str, notes_files: dict[str, Path]) -> str | None:

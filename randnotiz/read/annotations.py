@@ -26,6 +26,7 @@ from randnotiz.model import (
     Organization,
     Origin,
     Person,
+    Source,
     Term,
     WebLink,
 )
@@ -235,7 +236,9 @@ ARTICLE_FIELDS = {
     "related": False,
     "no_link": False,
     "link": False,
+    "source": False,
 }
+SOURCE_FIELDS = {"url": False, "site": False}
 
 
 def _common(r: _Reader, entry: Entry, name_key: str, summary_key: str) -> dict[str, Any] | None:
@@ -380,6 +383,7 @@ def _article_notes(r: _Reader, root: Node, file: str) -> ArticleNotes | None:
             date = parse_date(node.data)
         if date is None:
             r.fail(node.origin, "'date' must be a date such as 2025-07-29 or '29. Juli 2025'")
+    source = _source(r, entry["source"]) if "source" in entry else None
     link = _optional(entry, "link", r.text)
     if link is not None and link not in ("first", "all"):
         r.fail(entry["link"].origin, f"'link' must be 'first' or 'all', not '{link}'")
@@ -398,8 +402,23 @@ def _article_notes(r: _Reader, root: Node, file: str) -> ArticleNotes | None:
         related=_optional(entry, "related", r.slugs) or (),
         no_link=_optional(entry, "no_link", r.texts) or (),
         link=link,
+        source=source,
         field_origins=tuple((key, node.origin) for key, node in entry.items()),
     )
+
+
+def _source(r: _Reader, node: Node) -> Source | None:
+    """``source: {url: https://…, site: …}``: where an imported article was published."""
+    entry = r.mapping(node, SOURCE_FIELDS, "source")
+    if entry is None:
+        return None
+    url = _optional(entry, "url", r.url)
+    site = _optional(entry, "site", r.text)
+    if url is None and site is None:
+        if not entry:
+            r.fail(node.origin, "'source' needs a 'url:' or a 'site:', or leave it out")
+        return None
+    return Source(url, site)
 
 
 # --- files and cross-checks --------------------------------------------------------

@@ -200,6 +200,7 @@ def parse_seed(text: str, file: str, notes: ArticleNotes | None = None) -> SeedR
         related=overrides.related,
         no_link=overrides.no_link,
         link=overrides.link,
+        original=overrides.source,
     )
     return SeedResult(article, tuple(problems))
 

@@ -5,9 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from functools import partial
+from urllib.parse import urlsplit
 
 from randnotiz.dates import german_date
-from randnotiz.model import Article, Block, BlockKind, Entity, EntityKind, Mention, PlacedNote
+from randnotiz.model import (
+    Article,
+    Block,
+    BlockKind,
+    Entity,
+    EntityKind,
+    Mention,
+    PlacedNote,
+    Source,
+)
 from randnotiz.paths import ARTICLES, DocPath, Slug, doc_path, relative_link
 from randnotiz.render import rawhtml
 from randnotiz.render.dated import hover_text, since_box
@@ -42,6 +52,15 @@ def byline(article: Article) -> str:
     if article.author:
         parts.append(f'<span class="rn-author">Von {attr(article.author)}</span>')
     return " · ".join(parts)
+
+
+def source_line(original: Source) -> str:
+    """'Quelle: Site', linked to the page the article was imported from, as publishers expect."""
+    name = original.site or urlsplit(original.url or "").hostname or original.url or ""
+    inner = rawhtml.text(name)
+    if original.url:
+        inner = anchor(original.url, inner)
+    return element("p", f"Quelle: {inner}", ("rn-source",)) + "\n"
 
 
 def note_ids(notes: tuple[PlacedNote, ...]) -> list[str]:
@@ -83,6 +102,8 @@ def render_article(view: SiteView, article: Article, jsonld: str | None = None) 
             view, article, block, by_block.get(number, []), markers_by_block.get(number, [])
         )
         out.append(_block(block, body))
+    if article.original is not None:
+        out.append(source_line(article.original))
     if box := since_box(view, article):
         out.append(box)
     if notes:
