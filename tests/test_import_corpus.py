@@ -143,3 +143,41 @@ def test_the_source_of_a_page() -> None:
         "kreiszeitung.de",
     )
     assert _extract("smartdata_news_1035").page.site == "finanzen.at"
+
+
+def test_the_figures_the_readme_quotes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert measure_import.main([]) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "           title           date            first paragraph  no furniture  ",
+        "randnotiz  48/48 (100 %)   48/48 (100 %)   48/48 (100 %)   48/48 (100 %) ",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("found", "kicker_in_title", "figures"),
+    [
+        ({"title": "Abläufe geprobt", "rubric": "Sicherheit"}, False, (True, True, True, True)),
+        ({"title": "Sicherheit: Abläufe geprobt"}, False, (False, True, True, True)),
+        ({"title": "Sicherheit: Abläufe geprobt"}, True, (True, True, True, True)),
+        ({"title": "Abläufe geprobt"}, True, (True, True, True, True)),
+        ({"refused": "not an article: …"}, False, (False, False, False, False)),
+    ],
+    ids=["kicker-as-rubric", "kicker-in-title", "other-tool-kicker", "other-tool-bare", "refused"],
+)
+def test_judge(found: dict, kicker_in_title: bool, figures: tuple) -> None:
+    expected = measure_import.Expected(
+        page="p",
+        title="Abläufe geprobt",
+        rubric="Sicherheit",
+        date=dt.date(2016, 2, 16),
+        lede="Westerstede Massive Schneefälle.",
+        absent=("Leserkommentare",),
+    )
+    article = {"date": dt.date(2016, 2, 16), "lede": "Westerstede Massive Schneefälle."}
+    article["text"] = "Westerstede Massive Schneefälle."
+    verdict = measure_import.judge(
+        expected,
+        measure_import.Found(**({} if "refused" in found else article), **found),
+        kicker_in_title=kicker_in_title,
+    )
+    assert verdict.figures == figures

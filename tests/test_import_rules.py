@@ -282,3 +282,12 @@ def test_not_an_article(head: str, body: str, message: str) -> None:
     found = extract_article(_page(body, head), "page.html")
     assert isinstance(found, tuple)
     assert [str(p) for p in found] == [f"page.html:1:1: error: {message}"]
+
+
+def test_a_page_nested_too_deeply_is_refused() -> None:
+    html = "<html><body>" + "<div>" * 5000 + PROSE + "</div>" * 5000 + "</body></html>"
+    found = extract_article(html.encode(), "deep.html")
+    assert [str(p) for p in found] == [
+        "deep.html:1:1: error: the page's elements are nested too deeply to read; save the "
+        "article's page again or write the seed by hand"
+    ]

@@ -15,6 +15,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 from randnotiz.model import Origin
 from randnotiz.paths import is_slug, slugify
 from randnotiz.problems import Problem, error, warning
+from randnotiz.read import PAGE_SUFFIXES
 
 if TYPE_CHECKING:
     from randnotiz.importer.extract import Extracted
@@ -29,8 +31,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Outcome", "add_arguments", "command", "pages_in"]
 
-PAGE_SUFFIXES = (".html", ".htm")
 IMPORTED, DUPLICATE, REFUSED = "imported", "duplicate", "refused"
+#: Writes one line of output, above the progress bar while there is one.
+Say = Callable[[str, TextIO], None]
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,7 @@ def _read(page: Path, shown: str) -> bytes | Problem:
         return error(Origin(shown), f"cannot read the page ({exc.strerror}); check the path")
 
 
-def _import_page(page: Path, args: argparse.Namespace, known: Known, say) -> Outcome:
+def _import_page(page: Path, args: argparse.Namespace, known: Known, say: Say) -> Outcome:
     """One page: refused with a message, skipped as a duplicate, or written as a seed."""
     shown = str(page)
 
@@ -224,11 +227,11 @@ def _import_page(page: Path, args: argparse.Namespace, known: Known, say) -> Out
                 "or write the seed by hand with the date as its first line",
             )
         )
-    return _write(dataclasses.replace(found, date=date), page, shown, args, known, say)
+    return _write(dataclasses.replace(found, date=date), shown, args, known, say)
 
 
 def _write(
-    extracted: Extracted, page: Path, shown: str, args: argparse.Namespace, known: Known, say
+    extracted: Extracted, shown: str, args: argparse.Namespace, known: Known, say: Say
 ) -> Outcome:
     from randnotiz.importer.seed import seed_stem, seed_text
 
@@ -274,7 +277,7 @@ def _write(
 
 
 def _write_notes(
-    extracted: Extracted, article_id: str | None, notes: Path, root: Path, say
+    extracted: Extracted, article_id: str | None, notes: Path, root: Path, say: Say
 ) -> str | None:
     """The article's YAML: written when new; an existing one only gets the keys it lacks,
     appended as text, so that what an editor wrote there (and its comments) stays."""
@@ -301,7 +304,7 @@ def _write_notes(
 
 
 def _check_read_back(
-    extracted: Extracted, text: str, seed_shown: str, notes: Path, root: Path, say
+    extracted: Extracted, text: str, seed_shown: str, notes: Path, root: Path, say: Say
 ) -> None:
     """Warn where the seed reader, with the YAML as it now is, sees other than the page."""
     from randnotiz.importer.seed import read_back

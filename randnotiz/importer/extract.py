@@ -110,7 +110,25 @@ _NOT_AN_ARTICLE = (
 
 
 def extract_article(data: bytes, source: str) -> Extracted | tuple[Problem, ...]:
-    """The article in a saved web page, or the problems that say why there is none."""
+    """The article in a saved web page, or the problems that say why there is none.
+
+    Elements nested thousands deep (no browser shows such a page, a fuzzer
+    makes them) exhaust Python's recursion limit in the parser's tree: the page
+    is refused, not the import or the build stopped.
+    """
+    try:
+        return _extract(data, source)
+    except RecursionError:
+        return (
+            error(
+                Origin(source),
+                "the page's elements are nested too deeply to read; save the article's page "
+                "again or write the seed by hand",
+            ),
+        )
+
+
+def _extract(data: bytes, source: str) -> Extracted | tuple[Problem, ...]:
     where = Origin(source)
     if not data.strip():
         return (error(where, "the file is empty; save the web page again in the browser"),)
@@ -184,14 +202,7 @@ def extract_article(data: bytes, source: str) -> Extracted | tuple[Problem, ...]
             ),
         )
 
-    lede, captions = _preamble(body, content, headline, metas, author)
-    known = {b.text for b in blocks}
-    captions = [c for c in captions if c.text not in known]
-    if lede is None:
-        first = next(i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH)
-        lede, blocks = blocks[first].text, blocks[:first] + blocks[first + 1 :]
-    lede = without_timestamp(without_byline(lede, author))
-    blocks = [b for b in blocks if not _repeats(without_byline(b.text, author), lede)]
+    lede, blocks = _with_lede(blocks, _preamble(body, content, headline, metas, author), author)
     body_text = [lede, *(b.text for b in blocks if b.kind is BlockKind.PARAGRAPH)]
     if sum(len(t.split()) for t in body_text) < 60 and breaks_off(body_text[-1]):
         return (*problems, error(where, _only_the_beginning(body_text[-1])))
@@ -200,12 +211,30 @@ def extract_article(data: bytes, source: str) -> Extracted | tuple[Problem, ...]
         title=title,
         date=date,
         lede=lede,
-        blocks=(*captions, *blocks),
+        blocks=tuple(blocks),
         rubric=rubric,
         author=author,
         page=found_source,
         problems=tuple(problems),
     )
+
+
+def _with_lede(
+    blocks: list[TextBlock],
+    preamble: tuple[str | None, list[TextBlock]],
+    author: str | None,
+) -> tuple[str, list[TextBlock]]:
+    """The lede (the standfirst, else the first paragraph) and the blocks after it: the
+    lead picture's captions first, nothing that repeats the lede."""
+    lede, captions = preamble
+    known = {b.text for b in blocks}
+    captions = [c for c in captions if c.text not in known]
+    if lede is None:
+        first = next(i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH)
+        lede, blocks = blocks[first].text, blocks[:first] + blocks[first + 1 :]
+    lede = without_timestamp(without_byline(lede, author))
+    rest = [b for b in blocks if not _repeats(without_byline(b.text, author), lede)]
+    return lede, [*captions, *rest]
 
 
 def _why_no_article(near: list[TextRun], asks_login: bool) -> str:

@@ -170,12 +170,13 @@ def find_headline(
     """The article's headline, with its kicker (as the rubric, or in front of the title).
 
     A heading whose words all appear in a meta title (or that holds all of a
-    meta title's words, less the site's name) is the headline; the longest
-    such heading wins, so that a breadcrumb or section name that the
-    ``<title>`` also contains loses. Without a confirmed heading, a meta
-    title of three words or more is the headline, else the first ``<h1>``
-    that is a real headline. ``soup`` holds only what a reader sees (hidden
-    text is gone); ``page_title`` is the ``<title>``.
+    meta title's words, less the site's name) is confirmed; of the confirmed
+    headings, the one the page marks ``itemprop=headline`` wins, else the
+    longest, so that a breadcrumb or section name that ``<title>`` also
+    contains loses. Without a confirmed heading, a meta title of three words
+    or more is the headline, else the first ``<h1>`` or ``<h2>`` that reads
+    like one. ``soup`` holds only what a reader sees (hidden text is gone);
+    ``page_title`` is the ``<title>``.
     """
     sites = site_names(metas) | _title_site_names(page_title, site_names(metas))
     raw = _json_ld_headlines(ld) + [
@@ -184,42 +185,19 @@ def find_headline(
     if page_title:
         raw.append(page_title)
     stripped = [s for s in (strip_site_name(t, sites) for t in raw) if s]
-
-    headings = soup.find_all(
-        lambda t: t.name in _HEADINGS or str(t.get("itemprop") or "").lower() == "headline"
-    )
-    best: tuple[tuple[bool, int, bool, int], Tag, str, Tag | None] | None = None
-    confirmed: dict[int, tuple[Tag, str, Tag | None]] = {}
-    for order, tag in enumerate(headings):
-        text, kicker = _headline_text(tag)
-        if len(text.split()) < 2 or len(text) > 300 or _linked(tag):
-            continue
-        match = max(
-            [_contained(text, t) for t in raw] + [_contained(s, text) for s in stripped] + [0.0]
-        )
-        primary = tag.name == "h1" or str(tag.get("itemprop") or "").lower() == "headline"
-        if match < 0.8 or (not primary and match < 0.95):
-            continue
-        declared = str(tag.get("itemprop") or "").lower() == "headline"
-        key = (declared, len(text), kicker is not None, -order)
-        confirmed[id(tag)] = (tag, text, kicker)
-        if best is None or key > best[0]:
-            best = (key, tag, text, kicker)
-    if best is not None:
-        _, tag, text, kicker = best
+    confirmed = _confirmed_headings(soup, raw, stripped)
+    if confirmed:
+        tag, text, kicker = confirmed[0]
         # A headline set as two headings ("Krisenmanager rät …:" over "„Mercedes …“"), both
         # in the <title>: the second is the headline, the first its kicker.
         after = _next_with_text(tag)
-        if (
-            after is not None
-            and id(after) in confirmed
-            and (_text(tag).endswith(":") or (after.name == "h1" and tag.name != "h1"))
-        ):
-            tag, text, kicker = confirmed[id(after)]
+        second = next((c for c in confirmed if c[0] is after), None)
+        if second and (_text(tag).endswith(":") or (after.name == "h1" and tag.name != "h1")):
+            tag, text, kicker = second
         return _with_kicker(_punctuated(text, stripped), tag, kicker, sites)
 
     # No heading is confirmed: a meta title that is more than a word or two ("Bocholt",
-    # "Pressemitteilung" are a place and a kind of page), else the first real <h1>.
+    # "Pressemitteilung" are a place and a kind of page), else the first real heading.
     meta = next((_tidy(s) for s in stripped if len(_tokens(s)) >= 3), None)
     if meta is not None:
         return Headline(meta, None, _element_saying(soup, meta))
@@ -230,6 +208,30 @@ def find_headline(
         if real and not _linked(tag) and text.casefold() not in sites:
             return _with_kicker(text, tag, kicker, sites)
     return Headline(_tidy(stripped[0])) if stripped else None
+
+
+def _confirmed_headings(
+    soup: BeautifulSoup, raw: list[str], stripped: list[str]
+) -> list[tuple[Tag, str, Tag | None]]:
+    """The headings the meta titles confirm, best first: (heading, text, inner kicker)."""
+    ranked = []
+    headings = soup.find_all(lambda t: t.name in _HEADINGS or _declared(t))
+    for order, tag in enumerate(headings):
+        text, kicker = _headline_text(tag)
+        if len(text.split()) < 2 or len(text) > 300 or _linked(tag):
+            continue
+        match = max(
+            [_contained(text, t) for t in raw] + [_contained(s, text) for s in stripped] + [0.0]
+        )
+        if match < 0.8 or (match < 0.95 and tag.name != "h1" and not _declared(tag)):
+            continue
+        ranked.append(((_declared(tag), len(text), kicker is not None, -order), tag, text, kicker))
+    ranked.sort(key=lambda r: r[0], reverse=True)
+    return [(tag, text, kicker) for _, tag, text, kicker in ranked]
+
+
+def _declared(tag: Tag) -> bool:
+    return str(tag.get("itemprop") or "").lower() == "headline"
 
 
 def _element_saying(soup: BeautifulSoup, text: str) -> Tag | None:
