@@ -76,7 +76,7 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true", help="fail on warnings too")
     c.add_argument("-v", "--verbose", action="store_true", help="also print notes (info lines)")
     c.set_defaults(run=_check)
-    i = sub.add_parser("import", help="turn a saved web page (.html) into a seed in seeds/")
+    i = sub.add_parser("import", help="turn saved web pages (.html) into seeds in seeds/")
     if command == "import":
         from randnotiz import importer
 

@@ -348,3 +348,9 @@ def test_pages_in_a_folder_are_taken_in_name_order(tmp_path: Path) -> None:
     for name in ("b.html", "a.HTM", "c.txt", "d.htm"):
         (tmp_path / name).write_text("x")
     assert [p.name for p in importer.pages_in([tmp_path])] == ["a.HTM", "b.html", "d.htm"]
+
+
+def test_date_argument_does_not_overrule_the_page(project: Path) -> None:
+    page = _page(project, "page.html", _html())
+    assert run(project, str(page), "--date", "2020-01-01") == 0
+    assert (project / SEED).is_file()

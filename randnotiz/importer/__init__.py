@@ -218,7 +218,7 @@ def _import_page(page: Path, args: argparse.Namespace, known: Known, say: Say) -
         return refuse(found[-1])
     for problem in found.problems:
         say(str(problem), sys.stderr)
-    date = args.date or found.date
+    date = found.date or args.date  # --date fills in; it does not overrule what the page says
     if date is None:
         return refuse(
             error(
