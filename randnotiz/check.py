@@ -13,7 +13,12 @@ from collections.abc import Iterable
 from randnotiz.build import Linked
 from randnotiz.index import FormType
 from randnotiz.model import Entity, Origin, Person
+from randnotiz.paths import ARTICLES, ORGANIZATIONS, PEOPLE, DocPath, url_of
 from randnotiz.problems import Problem, info, sort_problems, warning
+from randnotiz.render.article import article_path
+from randnotiz.render.redirects import redirect_map
+from randnotiz.render.view import target_of
+from randnotiz.write import MANIFEST
 
 
 def lint(linked: Linked) -> list[Problem]:
@@ -25,6 +30,7 @@ def lint(linked: Linked) -> list[Problem]:
     problems += _unresolved_mentions(linked)
     problems += _articles_without_entities(linked)
     problems += _unsourced_events(linked)
+    problems += _pages_gone(linked)
     return sort_problems(problems)
 
 
@@ -124,3 +130,42 @@ def _unsourced_events(linked: Linked) -> Iterable[Problem]:
                     f"'{entity.id}': the event of {event.date.isoformat()} has no source; "
                     "add 'sources: [{title: …, url: …}]'",
                 )
+
+
+def _pages_gone(linked: Linked) -> Iterable[Problem]:
+    """Article and profile pages the last build wrote (its manifest) that the next would not.
+
+    URLs are permanent: a reader's bookmark or another site's link to an
+    article must keep working when its id changes, and ``redirect_from`` makes
+    it so; a profile's old URL has no way to lead on.
+    """
+    docs = linked.project.docs
+    try:
+        manifest = (docs / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return
+    sources = linked.sources
+    produced = {article_path(a.id) for a in sources.articles}
+    produced |= {
+        target_of(e).path for e in (*sources.knowledge.people, *sources.knowledge.organizations)
+    }
+    produced |= redirect_map(sources.articles).keys()
+    shown = linked.project.shown(docs / MANIFEST)
+    for number, line in enumerate(manifest, start=1):
+        folder, _, name = line.rpartition("/")
+        if folder not in (ARTICLES, PEOPLE, ORGANIZATIONS) or name == "index.md":
+            continue
+        if DocPath(line) in produced:
+            continue
+        url = url_of(DocPath(line))
+        if folder == ARTICLES:
+            hint = (
+                f"if the article's id changed, add 'redirect_from: [{name.removesuffix('.md')}]' "
+                "to its YAML"
+            )
+        else:
+            hint = "links to it from elsewhere will break; keep the old id to keep the URL"
+        yield warning(
+            Origin(shown, number),
+            f"{url} was published by the last build and is gone now; {hint}",
+        )

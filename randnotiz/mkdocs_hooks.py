@@ -24,7 +24,9 @@ from mkdocs.structure.pages import Page
 from randnotiz import live, serve
 from randnotiz.build import build
 from randnotiz.cli import print_problems
+from randnotiz.config import Project
 from randnotiz.freshness import is_fresh
+from randnotiz.render.redirects import REDIRECTS_PATH, parse_redirects
 
 log = logging.getLogger("mkdocs.plugins.randnotiz")
 _command = "build"
@@ -41,6 +43,13 @@ def _root(config: MkDocsConfig) -> Path:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     root = _root(config)
+    try:
+        _generate(root)
+    finally:  # the old URLs of the pages in docs/, whether generated now or before
+        _hand_over_redirects(config, root)
+
+
+def _generate(root: Path) -> None:
     started = time.perf_counter()
     if _command == "serve":
         # The serving process keeps the last good build and redoes only what changed.
@@ -77,6 +86,30 @@ def on_pre_build(config: MkDocsConfig) -> None:
             len(result.report.removed),
             time.perf_counter() - started,
         )
+
+
+#: The old URLs handed to the plugin last time: replaced, not kept, on the next build.
+_handed_over: set[str] = set()
+
+
+def _hand_over_redirects(config: MkDocsConfig, root: Path) -> None:
+    """Give mkdocs-redirects the old URLs that ``redirect_from`` lists, next to its own."""
+    try:
+        ours = parse_redirects((Project(root).docs / REDIRECTS_PATH).read_text(encoding="utf-8"))
+    except OSError:
+        ours = {}
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        if ours:
+            log.warning(
+                "randnotiz: redirect_from needs the plugin 'redirects' in mkdocs.yml; "
+                "without it the old URLs lead nowhere"
+            )
+        return
+    theirs = {k: v for k, v in plugin.config["redirect_maps"].items() if k not in _handed_over}
+    plugin.config["redirect_maps"] = {**theirs, **ours}
+    _handed_over.clear()
+    _handed_over.update(ours)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

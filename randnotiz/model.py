@@ -216,6 +216,7 @@ class ArticleNotes:
     no_link: tuple[str, ...] = ()
     link: LinkPolicy | None = None
     source: Source | None = None
+    redirect_from: tuple[Slug, ...] = ()  # former ids: their URLs lead to the article
     field_origins: tuple[tuple[str, Origin], ...] = ()
 
     def origin_of(self, key: str) -> Origin:
@@ -237,6 +238,7 @@ class Article:
     no_link: tuple[str, ...] = ()
     link: LinkPolicy | None = None
     original: Source | None = None  # the web page it was imported from
+    redirect_from: tuple[Slug, ...] = ()
 
     @property
     def lede(self) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -23,6 +24,7 @@ from randnotiz.read.annotations import (
 )
 from randnotiz.read.decode import decode_text
 from randnotiz.read.files import inside, outside_error, read_project_file
+from randnotiz.read.ids import Claim, distinct_ids
 from randnotiz.read.seed import parse_seed, split_blocks
 
 if TYPE_CHECKING:  # the configuration reads its file with this package's readers
@@ -75,15 +77,13 @@ def read_sources(
         else partial(load or load_knowledge, project.annotations, project.root)
     )
     reads, loaded = run_beside(jobs, knowledge)
+    reads = _own_notes_first(seeds, reads, notes_files, project, reader)
     problems = [*outside.values(), *loaded.problems]
     notes_by_stem: dict[str, ArticleNotes] = {}
-    articles: list[Article] = []
     for read in reads:
         problems.extend(read.problems)
         if read.notes_stem is not None and read.notes is not None:
             notes_by_stem[read.notes_stem] = read.notes
-        if read.article is not None:
-            articles.append(read.article)
     used = {read.notes_stem for read in reads if read.notes_stem is not None}
     for stem, path in notes_files.items():
         if stem not in used:  # a file for no seed: its own mistakes, then that it is unused
@@ -91,12 +91,76 @@ def read_sources(
             problems.extend(found)
             if notes is not None:
                 notes_by_stem[stem] = notes
+    shared = _shared_notes(seeds, reads, notes_files, project)
+    problems.extend(shared.values())
+    articles, decided = distinct_ids(_claims(seeds, reads, notes_files, shared, project))
+    problems.extend(decided)
+    notes_of = {r.article.source: r.notes for r in reads if r.article and r.notes}
     stems = sorted(p.stem for p in seeds)
-    problems.extend(_check_articles(articles, notes_by_stem, used, stems))
+    problems.extend(_check_articles(articles, notes_of, notes_by_stem, used, stems))
     articles.sort(key=lambda a: (-a.date.toordinal(), a.id))
     # A YAML file two seeds claim was read twice: its problems are told once;
     # a folder that leads outside is told once, not for each of the folders in it.
     return Sources(tuple(articles), loaded.knowledge, tuple(dict.fromkeys(problems)))
+
+
+def _claims(
+    seeds: list[Path],
+    reads: list[ArticleRead],
+    notes_files: dict[str, Path],
+    shared: dict[str, Problem],
+    project: Project,
+) -> Iterator[Claim]:
+    for seed, read in zip(seeds, reads, strict=True):
+        if read.article is None:
+            continue
+        stem = read.notes_stem
+        if stem is None or stem in shared:  # the 'id:' to set goes in a file of its own
+            stem = seed.stem
+        path = notes_files.get(stem, project.annotations / ARTICLES_DIR / f"{stem}.yml")
+        yield Claim(read.article, read.notes, project.shown(path))
+
+
+def _shared_notes(
+    seeds: list[Path], reads: list[ArticleRead], notes_files: dict[str, Path], project: Project
+) -> dict[str, Problem]:
+    """YAML files named after the title of several articles (their titles are the same)."""
+    claimants: dict[str, list[str]] = defaultdict(list)
+    for seed, read in zip(seeds, reads, strict=True):
+        if read.notes_stem is not None:
+            claimants[read.notes_stem].append(project.shown(seed))
+    shared: dict[str, Problem] = {}
+    for stem, sources in claimants.items():
+        if len(sources) > 1:
+            names = " or ".join(f"{Path(s).stem}.yml" for s in sources)
+            shared[stem] = error(
+                Origin(project.shown(notes_files[stem])),
+                f"this file belongs to {len(sources)} articles, {', '.join(sources)}, whose "
+                f"titles give the same name; name it after the seed of one of them ({names})",
+            )
+    return shared
+
+
+def _own_notes_first(
+    seeds: list[Path],
+    reads: list[ArticleRead],
+    notes_files: dict[str, Path],
+    project: Project,
+    reader: ArticleReader,
+) -> list[ArticleRead]:
+    """A YAML file named after a seed file belongs to that seed, whatever other titles say.
+
+    A seed whose title gave the name of another seed's file is read again
+    without the files named after seeds (rare: it takes two equal titles).
+    """
+    stems = {seed.stem for seed in seeds}
+    out = []
+    for seed, read in zip(seeds, reads, strict=True):
+        if read.notes_stem not in (None, seed.stem) and read.notes_stem in stems:
+            titled = {k: v for k, v in notes_files.items() if k not in stems}
+            read = reader(seed, project, titled)
+        out.append(read)
+    return out
 
 
 def _folders_outside(project: Project) -> dict[Path, Problem]:
@@ -213,7 +277,8 @@ def _with_page_notes(found: ArticleNotes | None, notes: ArticleNotes | None) -> 
 
 
 def _notes_stem(stem: str, text: str, notes_files: dict[str, Path]) -> str | None:
-    """An article's YAML is named after its seed file or after its title's slug."""
+    """An article's YAML is named after its seed file or after its title's slug (see
+    ``_own_notes_first`` for a slug that is another seed's name)."""
     if stem in notes_files:
         return stem
     for block in split_blocks(text, limit=4):
@@ -225,22 +290,13 @@ def _notes_stem(stem: str, text: str, notes_files: dict[str, Path]) -> str | Non
 
 def _check_articles(
     articles: list[Article],
+    notes_of: dict[str, ArticleNotes],
     notes_by_stem: dict[str, ArticleNotes],
     used: set[str],
     stems: list[str],
 ) -> list[Problem]:
     problems: list[Problem] = []
-    by_id: dict[str, Article] = {}
-    for article in articles:
-        if article.id in by_id:
-            problems.append(
-                error(
-                    Origin(article.source),
-                    f"article id '{article.id}' is also the id of {by_id[article.id].source}; "
-                    "set a different 'id:' in one article's YAML",
-                )
-            )
-        by_id[article.id] = article
+    by_id = {article.id: article for article in articles}
     for stem, notes in notes_by_stem.items():
         if stem not in used:
             problems.append(
@@ -250,15 +306,36 @@ def _check_articles(
                     "or after the slug of the article's title",
                 )
             )
+
+    def origin(article: Article, key: str) -> Origin:
+        notes = notes_of.get(article.source)
+        return notes.origin_of(key) if notes else Origin(article.source)
+
+    redirected: dict[str, Article] = {}
     for article in articles:
         for target in article.related:
             if target not in by_id:
-                notes = notes_by_stem.get(Path(article.source).stem)
-                where = notes.origin_of("related") if notes else Origin(article.source)
                 problems.append(
                     error(
-                        where,
+                        origin(article, "related"),
                         f"related article '{target}' does not exist{did_you_mean(target, by_id)}",
+                    )
+                )
+        for old in article.redirect_from:
+            if old in by_id:
+                problems.append(
+                    error(
+                        origin(article, "redirect_from"),
+                        f"'{old}' in redirect_from is the id of {by_id[old].source}; "
+                        "a page that is published cannot lead elsewhere: remove it here",
+                    )
+                )
+            elif redirected.setdefault(old, article) is not article:
+                problems.append(
+                    error(
+                        origin(article, "redirect_from"),
+                        f"'{old}' in redirect_from is also in the YAML of "
+                        f"{redirected[old].source}; an old URL can lead to one article only",
                     )
                 )
     return problems

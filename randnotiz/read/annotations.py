@@ -237,6 +237,7 @@ ARTICLE_FIELDS = {
     "no_link": False,
     "link": False,
     "source": False,
+    "redirect_from": False,
 }
 SOURCE_FIELDS = {"url": False, "site": False}
 
@@ -401,6 +402,7 @@ def _article_notes(r: _Reader, root: Node, file: str) -> ArticleNotes | None:
         notes=tuple(notes),
         related=_optional(entry, "related", r.slugs) or (),
         no_link=_optional(entry, "no_link", r.texts) or (),
+        redirect_from=_optional(entry, "redirect_from", r.slugs) or (),
         link=link,
         source=source,
         field_origins=tuple((key, node.origin) for key, node in entry.items()),

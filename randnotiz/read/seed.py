@@ -201,6 +201,7 @@ def parse_seed(text: str, file: str, notes: ArticleNotes | None = None) -> SeedR
         no_link=overrides.no_link,
         link=overrides.link,
         original=overrides.source,
+        redirect_from=overrides.redirect_from,
     )
     return SeedResult(article, tuple(problems))
 

@@ -22,6 +22,7 @@ from randnotiz.render.network import (
     render_network,
 )
 from randnotiz.render.profile import render_profile
+from randnotiz.render.redirects import REDIRECTS_PATH, render_redirects
 from randnotiz.render.timeline import TIMELINE_PATH, render_timeline
 from randnotiz.render.view import SiteView, build_view, target_of
 
@@ -67,6 +68,7 @@ def site_jobs(view: SiteView, network: Network) -> list[tuple[DocPath, Callable[
         (FEED_PATH, partial(render_feed, view)),
         (ENTITIES_PATH, partial(render_entities, view)),
         (MENTIONS_PATH, partial(render_mentions, view)),
+        (REDIRECTS_PATH, partial(render_redirects, corpus.articles)),
     ]
     jobs += [(article_path(a.id), partial(_article, view, a)) for a in corpus.articles]
     jobs += [
