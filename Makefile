@@ -25,8 +25,9 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 docs: $(STAMP)
 	$(BIN)/randnotiz build
 
+# Built into .site.new/ and swapped in when complete: site/ is never half a site.
 site: docs
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/publish_site.py --strict
 
 serve: docs
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000

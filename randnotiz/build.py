@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from randnotiz.config import Project, load_project
-from randnotiz.freshness import inputs_digest, record
+from randnotiz.freshness import forget, inputs_digest, record
 from randnotiz.index import NameIndex, build_index
 from randnotiz.link import LinkedArticle, Unresolved, link_article
 from randnotiz.model import Article, Corpus, LinkPolicy, Mention, PlacedNote
@@ -23,7 +23,7 @@ from randnotiz.paths import DocPath, Slug
 from randnotiz.problems import Problem, error, has_errors, sort_problems
 from randnotiz.read import Sources, read_sources
 from randnotiz.render import page_jobs
-from randnotiz.write import WriteReport, conflicts, finish, write_page
+from randnotiz.write import WriteReport, begin, conflicts, finish, locked, write_page
 
 
 @dataclass(frozen=True)
@@ -179,10 +179,13 @@ def _build(root: Path) -> BuildResult:
     project = linked.project
     jobs = page_jobs(linked.corpus, project.settings)
     paths = [path for path, _ in jobs]
-    clashes = conflicts(project.docs, paths, project.shown(project.docs))
-    if clashes:
-        return BuildResult((*linked.problems, *clashes), None, linked)
-    written = run_all([partial(_render_and_write, project.docs, *job) for job in jobs])
-    report = finish(project.docs, paths, written)
-    record(root, inputs)
+    with locked(project.docs):
+        clashes = conflicts(project.docs, paths, project.shown(project.docs))
+        if clashes:
+            return BuildResult((*linked.problems, *clashes), None, linked)
+        forget(root)
+        begin(project.docs, paths)
+        written = run_all([partial(_render_and_write, project.docs, *job) for job in jobs])
+        report = finish(project.docs, paths, written)
+        record(root, inputs)
     return BuildResult(linked.problems, report, linked)

@@ -96,7 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.root = args.root.resolve()
     try:
         return args.run(args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback; the next build completes docs/
+        print("randnotiz: interrupted; the next build completes docs/", file=sys.stderr)
         return 130
     except BrokenPipeError:  # output piped into `head` and cut short: not an error
         sys.stderr.close()

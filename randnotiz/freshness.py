@@ -14,12 +14,13 @@ deleted generated page changes its size or time, so the next build puts it back.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 
 from randnotiz.config import CONFIG_FILE, Project
 from randnotiz.read.files import MAX_FILE_BYTES, inside
-from randnotiz.write import MANIFEST, read_manifest
+from randnotiz.write import MANIFEST, read_manifest, replace_file
 
 STAMP = ".randnotiz-stamp"
 PACKAGE = Path(__file__).resolve().parent
@@ -76,17 +77,17 @@ def outputs_digest(docs: Path) -> str:
     return digest.hexdigest()
 
 
+def forget(root: Path) -> None:
+    """Remove the stamp before the first file is written: a build killed from here on
+    must not be taken for a finished one."""
+    with contextlib.suppress(FileNotFoundError):
+        (root / STAMP).unlink()
+
+
 def record(root: Path, inputs: str) -> None:
-    """Write the stamp after a successful build; only when it changed, so that
-    ``mkdocs serve`` does not see a change where there is none."""
+    """Write the stamp after a successful build, whole or not at all."""
     text = f"inputs {inputs}\noutputs {outputs_digest(Project(root).docs)}\n"
-    path = root / STAMP
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return
-    except OSError:
-        pass
-    path.write_text(text, encoding="utf-8")
+    replace_file(root / STAMP, text.encode("utf-8"), root / f"{STAMP}.tmp")
 
 
 def is_fresh(root: Path) -> bool:

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from randnotiz.build import BuildResult, gathered, link_all, without_cycle_collection
 from randnotiz.config import Project, Settings, load_project
+from randnotiz.freshness import forget
 from randnotiz.index import NameIndex, build_index
 from randnotiz.link import LinkedArticle
 from randnotiz.model import Article, Corpus, KnowledgeBase
@@ -67,7 +68,7 @@ from randnotiz.render.reads import (
     watched,
 )
 from randnotiz.render.view import SiteView, build_view
-from randnotiz.write import conflicts, finish, write_page
+from randnotiz.write import begin, conflicts, finish, locked, write_page
 
 #: A file's size, modification and change times and inode: any write changes one of them.
 Stamp = tuple[int, int, int, int]
@@ -252,37 +253,39 @@ class Live:
             site = _Site.of(result.corpus, project.settings)
         docs = project.docs
         paths = [path for path, _ in site.jobs]
-        clashes = conflicts(docs, paths, project.shown(docs))
-        if clashes:
-            return BuildResult((*result.problems, *clashes), None, result)
-
-        todo = self._todo(state, site, docs)
-        render = [
-            partial(_render_and_write, docs, path, job)
-            for (path, job), do in zip(site.jobs, todo, strict=True)
-            if do
-        ]
-        in_helpers = would_fork(len(render))
-        made = iter(run_all(render))
-        pages: dict[DocPath, _Page] = {}
-        written: list[bool] = []
-        read_paths = set(state.paths) if state is not None else set()
-        for path, call, do in zip(paths, site.calls, todo, strict=True):
-            if do:
-                was_written, reads, file = next(made)
-                pages[path] = _Page(call, reads, file)
-                read_paths.update(k[0] for k in reads if len(k) == 1)  # type: ignore[misc]
-                written.append(was_written)
-            else:
-                assert state is not None
-                pages[path] = state.pages[path]
-                written.append(False)
-        if in_helpers:
-            # Pages rendered in helper processes made the derived lookups there: make
-            # those they read here too, to compare them after the next save.
-            for make in derived_read(k for p in pages.values() for k in p.reads):
-                site.watched.derived(make)
-        report = finish(docs, paths, written)
+        with locked(docs):  # see write.py: the order of calls keeps docs/ safe to kill
+            clashes = conflicts(docs, paths, project.shown(docs))
+            if clashes:
+                return BuildResult((*result.problems, *clashes), None, result)
+            forget(self.root)  # docs/ changes: mkdocs build must not skip a generation
+            begin(docs, paths)
+            todo = self._todo(state, site, docs)
+            render = [
+                partial(_render_and_write, docs, path, job)
+                for (path, job), do in zip(site.jobs, todo, strict=True)
+                if do
+            ]
+            in_helpers = would_fork(len(render))
+            made = iter(run_all(render))
+            pages: dict[DocPath, _Page] = {}
+            written: list[bool] = []
+            read_paths = set(state.paths) if state is not None else set()
+            for path, call, do in zip(paths, site.calls, todo, strict=True):
+                if do:
+                    was_written, reads, file = next(made)
+                    pages[path] = _Page(call, reads, file)
+                    read_paths.update(k[0] for k in reads if len(k) == 1)  # type: ignore[misc]
+                    written.append(was_written)
+                else:
+                    assert state is not None
+                    pages[path] = state.pages[path]
+                    written.append(False)
+            if in_helpers:
+                # Pages rendered in helper processes made the derived lookups there: make
+                # those they read here too, to compare them after the next save.
+                for make in derived_read(k for p in pages.values() for k in p.reads):
+                    site.watched.derived(make)
+            report = finish(docs, paths, written)
         self.state = _State(
             project.settings, knowledge, index, linked, site, pages, frozenset(read_paths)
         )
@@ -336,9 +339,7 @@ class Live:
         old = state.site
         if site is old:
             changed: set[Key] = set()
-        elif untracked_changed(old.view, site.view) or untracked_changed(
-            old.network, site.network
-        ):
+        elif untracked_changed(old.view, site.view) or untracked_changed(old.network, site.network):
             return [True] * len(paths)
         else:
             changed = changes(old.view, site.view, "view", state.paths)

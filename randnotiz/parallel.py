@@ -20,9 +20,11 @@ a process pool fed by this process.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
+import signal
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -102,7 +104,31 @@ class _Counter:
             self._value.value = self.total
 
 
-def _help(jobs: Sequence[Callable[[], object]], counter: _Counter, send: Connection) -> None:
+def _bind_to_parent(parent: int) -> None:
+    """A helper lives and dies with the process that forked it.
+
+    Ctrl-C reaches every process of the terminal's group: the helper leaves it
+    to the parent, which stops the helpers itself (one message, no traceback
+    from each). And a helper must not outlive a parent that was killed: it
+    would go on writing pages of the old sources while the next build writes
+    the new ones. Linux ends it with its parent; elsewhere it may finish its
+    chunk, and the next build waits for the lock on ``docs/`` it still holds.
+    """
+    import ctypes  # here: only helpers need it
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):  # not Linux
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before that took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _help(
+    jobs: Sequence[Callable[[], object]], counter: _Counter, send: Connection, parent: int
+) -> None:
     """A helper's life: take chunks of jobs until none are left, then send back all results.
 
     Each chunk's results are pickled as soon as they are made, so a helper
@@ -113,6 +139,7 @@ def _help(jobs: Sequence[Callable[[], object]], counter: _Counter, send: Connect
     A job that fails stops the helper; its exception goes to the parent, as
     text if it cannot be pickled.
     """
+    _bind_to_parent(parent)
     try:
         done = [
             pickle.dumps((numbers.start, [jobs[n]() for n in numbers]), pickle.HIGHEST_PROTOCOL)
@@ -140,24 +167,31 @@ class _Shared:
         self.helpers: list[tuple[Any, Connection]] = []
         for _ in range(workers - 1):
             receive, send = context.Pipe(duplex=False)
-            helper = context.Process(target=_help, args=(jobs, self.counter, send), daemon=True)
+            helper = context.Process(
+                target=_help, args=(jobs, self.counter, send, os.getpid()), daemon=True
+            )
             helper.start()
             send.close()
             self.helpers.append((helper, receive))
 
     def run(self, here: Callable[[], U]) -> tuple[list[Any], U]:
-        failures: list[BaseException] = []
         try:
             mine = here()
             for numbers in self.counter.chunks():
                 self.results[numbers.start : numbers.stop] = [self.jobs[n]() for n in numbers]
         except BaseException:
+            # Ctrl-C, or a job failed here: the helpers' results are not wanted.
+            # They are stopped at once; whatever they were writing is whole or absent.
             self.counter.stop()
-            raise
-        finally:
             for helper, receive in self.helpers:
-                failures += self._receive(receive)
+                helper.kill()
                 helper.join()
+                receive.close()
+            raise
+        failures: list[BaseException] = []
+        for helper, receive in self.helpers:
+            failures += self._receive(receive)
+            helper.join()
         if failures:
             raise failures[0]
         # A helper that died (out of memory, killed) sent nothing: its jobs are done here.

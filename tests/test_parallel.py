@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
+import time
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +109,79 @@ def test_a_job_that_fails_in_a_helper_fails_the_run() -> None:
 
 def test_a_helper_that_dies_leaves_its_jobs_to_this_process() -> None:
     assert "helper ran: 0" in _with_helpers("dies")
+
+
+#: Helpers that would work for an hour, and a parent that dies or is interrupted.
+STOPPED = """
+import multiprocessing, os, signal, sys, time
+from functools import partial
+from randnotiz import parallel
+
+PARENT = os.getpid()
+
+def job(i):
+    if os.getpid() != PARENT:
+        time.sleep(3600)
+    return i
+
+def here():
+    time.sleep(0.5)  # the helpers start on their first jobs
+    print(*(p.pid for p in multiprocessing.active_children()), flush=True)
+    if sys.argv[1] == "killed":
+        os.kill(PARENT, signal.SIGKILL)
+    time.sleep(3600)  # until Ctrl-C
+
+parallel.cores = lambda: 3
+try:
+    parallel.run_beside([partial(job, i) for i in range(1000)], here)
+except KeyboardInterrupt:
+    print("helpers left:", len(multiprocessing.active_children()), flush=True)
+"""
+
+
+def _ended(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state in ("Z", "X")  # a zombie has ended
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="helpers die with their parent on Linux"
+)
+def test_helpers_die_with_a_parent_that_is_killed() -> None:
+    """A killed build's helpers must not go on writing pages beside the next build."""
+    stopped = subprocess.Popen(
+        [sys.executable, "-c", STOPPED, "killed"], stdout=subprocess.PIPE, text=True
+    )
+    assert stopped.stdout is not None
+    helpers = [int(pid) for pid in stopped.stdout.readline().split()]
+    assert len(helpers) == 2
+    stopped.wait(timeout=60)
+    deadline = time.monotonic() + 30  # far less than the hour their jobs take
+    try:
+        while not all(_ended(pid) for pid in helpers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert all(_ended(pid) for pid in helpers)
+    finally:
+        for pid in helpers:
+            if not _ended(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_ctrl_c_stops_the_helpers_without_a_traceback() -> None:
+    """Ctrl-C reaches every process of the group: only the parent answers it."""
+    stopped = subprocess.Popen(
+        [sys.executable, "-c", STOPPED, "interrupted"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert stopped.stdout is not None and stopped.stderr is not None
+    assert len(stopped.stdout.readline().split()) == 2
+    os.killpg(stopped.pid, signal.SIGINT)
+    out, err = stopped.communicate(timeout=60)
+    assert out == "helpers left: 0\n"
+    assert err == ""
