@@ -347,3 +347,52 @@ def test_a_name_repeated_in_one_endless_sentence_costs_each_mention_a_few_words(
     for m in endless:  # the documented promise of the export still holds
         start = m["span"][0] - m["sentence"]["span"][0]
         assert m["sentence"]["text"][start : start + len(m["text"])] == m["text"]
+
+
+# --- saved pages -------------------------------------------------------------------------
+
+PAGE_HEAD = (
+    "<html><head><meta property='article:published_time' content='2024-03-05'>{head}</head>"
+    "<body><article><h1>Ein Titel über die Lage</h1>"
+    + "<p>Ein Absatz mit genug Text, damit er als Artikel zählt und nicht als Navigation.</p>"
+    * 3
+)
+NESTED = (
+    "page.html:1:1: error: the page's elements are nested too deeply to read; save the "
+    "article's page again or write the seed by hand"
+)
+PAGES = [
+    ("20,000 nested elements", PAGE_HEAD.format(head="") + "<div>" * 20_000 + "x", NESTED),
+    ("8,000 paragraphs never closed", PAGE_HEAD.format(head="") + "<p>Satz." * 8_000, NESTED),
+    (
+        "a page over the size limit",
+        PAGE_HEAD.format(head="") + "x" * MAX_FILE_BYTES,
+        "page.html:1:1: error: the page is 5.1 MB, more than the limit of 5 MB; "
+        "check that it is the right file",
+    ),
+    (
+        "JSON-LD nested 100,000 deep",
+        PAGE_HEAD.format(head='<script type="application/ld+json">' + "[" * 100_000 + "</script>"),
+        None,  # the broken JSON-LD is passed over, as any broken JSON-LD is
+    ),
+]
+
+
+@pytest.mark.parametrize(("html", "message"), [p[1:] for p in PAGES], ids=[p[0] for p in PAGES])
+def test_hostile_pages_are_refused_or_read_without_a_traceback(
+    project: Path, html: str, message: str | None
+) -> None:
+    (project / "page.html").write_text(html + "</article></body></html>", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "randnotiz.cli", "--root", str(project), "import", "page.html"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "Traceback" not in result.stderr
+    if message is None:
+        assert result.returncode == 0, result.stderr
+    else:
+        assert result.returncode == 1
+        assert result.stderr.splitlines() == [message]

@@ -24,6 +24,7 @@ from randnotiz.model import Origin
 from randnotiz.paths import is_slug, slugify
 from randnotiz.problems import Problem, error, warning
 from randnotiz.read import PAGE_SUFFIXES
+from randnotiz.read.files import read_bounded
 
 if TYPE_CHECKING:
     from randnotiz.importer.extract import Extracted
@@ -180,12 +181,9 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def _read(page: Path, shown: str) -> bytes | Problem:
-    try:
-        return page.read_bytes()
-    except IsADirectoryError:
+    if page.is_dir():
         return error(Origin(shown), "this is a folder; name the pages in it, or the folder alone")
-    except OSError as exc:
-        return error(Origin(shown), f"cannot read the page ({exc.strerror}); check the path")
+    return read_bounded(page, shown, "page")
 
 
 def _import_page(page: Path, args: argparse.Namespace, known: Known, say: Say) -> Outcome:

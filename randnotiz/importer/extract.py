@@ -58,10 +58,12 @@ from randnotiz.importer.page_meta import (
 )
 from randnotiz.importer.source import page_source, redirect_target
 from randnotiz.importer.webpage import (
+    MAX_NESTING,
     TextRun,
     attributes_text,
     close_paragraphs,
     decode_page,
+    nesting,
     normalize_space,
     parse_page,
     strip_invisible,
@@ -119,13 +121,13 @@ def extract_article(data: bytes, source: str) -> Extracted | tuple[Problem, ...]
     try:
         return _extract(data, source)
     except RecursionError:
-        return (
-            error(
-                Origin(source),
-                "the page's elements are nested too deeply to read; save the article's page "
-                "again or write the seed by hand",
-            ),
-        )
+        return (error(Origin(source), TOO_DEEP),)
+
+
+TOO_DEEP = (
+    "the page's elements are nested too deeply to read; save the article's page "
+    "again or write the seed by hand"
+)
 
 
 def _extract(data: bytes, source: str) -> Extracted | tuple[Problem, ...]:
@@ -146,6 +148,8 @@ def _extract(data: bytes, source: str) -> Extracted | tuple[Problem, ...]:
         )
 
     soup = parse_page(page.text)
+    if nesting(soup) > MAX_NESTING:  # refused before the walks that recurse, or take long
+        return (*problems, error(where, TOO_DEEP))
     metas = meta_values(soup)
     ld = json_ld(soup)
     found_source = page_source(soup, metas)

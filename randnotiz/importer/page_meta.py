@@ -53,7 +53,7 @@ def json_ld(soup: BeautifulSoup) -> list[dict]:
     for script in soup.find_all("script", type=re.compile(r"ld\+json", re.IGNORECASE)):
         try:
             collect(json.loads(script.string or ""))
-        except ValueError:
+        except (ValueError, RecursionError):  # nested too deep for the decoder: broken too
             continue
     return found
 

@@ -47,12 +47,16 @@ def read_project_file(path: Path, root: Path, shown: str, what: str) -> bytes | 
     """
     if not inside(path, root):
         return outside_error(path, shown)
+    return read_bounded(path, shown, what)
+
+
+def read_bounded(path: Path, shown: str, what: str) -> bytes | Problem:
+    """The bytes of a regular file no larger than ``MAX_FILE_BYTES``, or why not."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        return error(
-            Origin(shown), f"cannot read the {what} ({exc.strerror}); check its permissions"
-        )
+        hint = "check the path" if isinstance(exc, FileNotFoundError) else "check its permissions"
+        return error(Origin(shown), f"cannot read the {what} ({exc.strerror}); {hint}")
     with os.fdopen(fd, "rb") as file:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):
