@@ -1,10 +1,10 @@
 """Generation for ``mkdocs serve``: the last good build stays in memory; a save redoes its part.
 
 ``build`` reads, links and renders everything: 5 s for 1,000 articles on two
-cores, and twice that while serving, where the work cannot be shared with
-helper processes (forking a process that runs threads is not safe). A save
-changes one file, so here each stage keeps what it made and redoes only what
-that file can change:
+cores. A save changes one file, so here each stage keeps what it made and
+redoes only what that file can change. Everything runs in this process
+(``parallel.here_only``): what a helper process read or rendered would be
+forgotten with it.
 
 - read: a seed (with its YAML) or a list of people, organisations or terms is
   read again when its size, times or inode changed. A file changed in the
@@ -13,8 +13,8 @@ that file can change:
 - index: made again when the knowledge base was read again (30 ms).
 - link: an article is linked again when it was read again, or when the index
   changed at a name whose first word its text contains.
-- render: the lookups all pages share (``SiteView``, ``Network``) are made
-  again and compared with the last ones; a page is rendered again when the
+- render: the lookups all pages share (``SiteView``) are made again and
+  compared with the last ones; a page is rendered again when the
   arguments of its job changed, when it read a key of the lookups that changed
   (``render/reads.py`` notes them while it renders), or when its file in
   ``docs/`` is no longer the one written.
@@ -42,9 +42,9 @@ from randnotiz.config import Project, Settings, load_project
 from randnotiz.freshness import forget
 from randnotiz.index import NameIndex, build_index
 from randnotiz.link import LinkedArticle
-from randnotiz.model import Article, Corpus, KnowledgeBase
-from randnotiz.parallel import run_all, would_fork
-from randnotiz.paths import DocPath
+from randnotiz.model import Article, Entity, KnowledgeBase
+from randnotiz.parallel import here_only
+from randnotiz.paths import DocPath, Slug
 from randnotiz.problems import has_errors
 from randnotiz.read import ArticleRead, read_article, read_sources
 from randnotiz.read.annotations import (
@@ -57,17 +57,16 @@ from randnotiz.read.annotations import (
     read_list,
 )
 from randnotiz.render import site_jobs
-from randnotiz.render.network import Network, build_network
 from randnotiz.render.reads import (
     Key,
+    carry_over,
     changes,
-    derived_changes,
-    derived_read,
+    paths_read,
     recording,
     untracked_changed,
     watched,
 )
-from randnotiz.render.view import SiteView, build_view
+from randnotiz.render.view import SiteView, build_view, updated_view
 from randnotiz.write import begin, conflicts, finish, locked, write_page
 
 #: A file's size, modification and change times and inode: any write changes one of them.
@@ -97,6 +96,7 @@ class _Reads:
     def __init__(self) -> None:
         self.articles: dict[Path, tuple[tuple[object, ...], ArticleRead]] = {}
         self.knowledge: tuple[tuple[object, ...], LoadResult] | None = None
+        self.last_knowledge: KnowledgeBase | None = None  # the knowledge base last read
         self.lists: dict[str, tuple[Stamp, ListRead]] = {}
         self.stamps: dict[Path, Stamp] = {}
         self.taken = 0  # when the stamps were taken, ns
@@ -149,6 +149,8 @@ class _Reads:
         if self.knowledge is not None and self.knowledge[0] == key:
             return self.knowledge[1]
         loaded = load_knowledge(annotations, root, self.read_list)
+        loaded = LoadResult(_interned(loaded.knowledge, self.last_knowledge), loaded.problems)
+        self.last_knowledge = loaded.knowledge
         self.knowledge = (key, loaded) if self._settled(*key[:3]) else None
         return loaded
 
@@ -166,6 +168,30 @@ class _Reads:
         return read
 
 
+def _interned(knowledge: KnowledgeBase, before: KnowledgeBase | None) -> KnowledgeBase:
+    """``knowledge`` with each entry equal to one of ``before`` replaced by that one.
+
+    A save changes one entry of a list, and the list is read again whole: with
+    the others the same objects as before, comparing them later is a glance
+    at their identity (comparing 2,000 entries field by field took a tenth of
+    a second, and was done several times). Their origins, which are not
+    compared, are the old ones; the messages about them were made before.
+    """
+    if before is None:
+        return knowledge
+    known = {(type(e), e.id): e for e in before.entities}
+
+    def same(entity: Entity) -> Entity:
+        old = known.get((type(entity), entity.id))
+        return old if old is not None and old == entity else entity
+
+    return KnowledgeBase(
+        tuple(map(same, knowledge.people)),  # type: ignore[arg-type]
+        tuple(map(same, knowledge.organizations)),  # type: ignore[arg-type]
+        tuple(map(same, knowledge.terms)),  # type: ignore[arg-type]
+    )
+
+
 @dataclass(frozen=True)
 class _Page:
     """What a page was made from, and the file it became."""
@@ -180,18 +206,15 @@ class _Site:
     """The lookups of a linked corpus and the jobs rendering its pages from them."""
 
     view: SiteView  # plain, to compare with the next
-    network: Network
     watched: SiteView  # the view the pages read, with what they made from it in its memo
     jobs: list[tuple[DocPath, Callable[[], str]]]  # reading the watched lookups
     calls: list[tuple[object, ...]]  # see _call
 
     @classmethod
-    def of(cls, corpus: Corpus, settings: Settings) -> _Site:
-        view = build_view(corpus, settings)
-        network = build_network(view)
-        lookups = (watched(view, "view"), watched(network, "network"))
-        jobs = site_jobs(*lookups)
-        return cls(view, network, lookups[0], jobs, [_call(job, lookups) for _, job in jobs])
+    def of(cls, view: SiteView) -> _Site:
+        lookup = watched(view, "view")
+        jobs = site_jobs(lookup)
+        return cls(view, lookup, jobs, [_call(job, lookup) for _, job in jobs])
 
 
 @dataclass(frozen=True)
@@ -204,7 +227,6 @@ class _State:
     linked: tuple[LinkedArticle, ...]
     site: _Site
     pages: dict[DocPath, _Page]
-    paths: frozenset[str]  # attribute paths any page read (see reads.changes)
 
     @functools.cached_property
     def by_source(self) -> dict[str, LinkedArticle]:
@@ -224,7 +246,7 @@ class Live:
     def update(self) -> BuildResult:
         """``build(root)``, redoing only what changed since the last good update."""
         first = self.state is None
-        with without_cycle_collection():
+        with without_cycle_collection(), here_only():
             result = self._update()
             if first and result.ok:
                 # Most of what the first update made lives as long as the server: keep
@@ -247,10 +269,14 @@ class Live:
         result = gathered(project, problems, sources, index, linked)
         if has_errors(result.problems):
             return BuildResult(result.problems, None, result)
-        if state is not None and same_knowledge and _same_items(state.linked, linked):
+        if state is None:
+            site = _Site.of(build_view(result.corpus, project.settings))
+        elif same_knowledge and _same_items(state.linked, linked):
             site = state.site
         else:
-            site = _Site.of(result.corpus, project.settings)
+            changed = _changed_articles(state.linked, linked)
+            view = updated_view(state.site.view, result.corpus, project.settings, changed)
+            site = _Site.of(view)
         docs = project.docs
         paths = [path for path, _ in site.jobs]
         with locked(docs):  # see write.py: the order of calls keeps docs/ safe to kill
@@ -260,35 +286,26 @@ class Live:
             forget(self.root)  # docs/ changes: mkdocs build must not skip a generation
             begin(docs, paths)
             todo = self._todo(state, site, docs)
-            render = [
-                partial(_render_and_write, docs, path, job)
-                for (path, job), do in zip(site.jobs, todo, strict=True)
-                if do
-            ]
-            in_helpers = would_fork(len(render))
-            made = iter(run_all(render))
+            made = iter(
+                [
+                    _render_and_write(docs, path, job)
+                    for (path, job), do in zip(site.jobs, todo, strict=True)
+                    if do
+                ]
+            )
             pages: dict[DocPath, _Page] = {}
             written: list[bool] = []
-            read_paths = set(state.paths) if state is not None else set()
             for path, call, do in zip(paths, site.calls, todo, strict=True):
                 if do:
                     was_written, reads, file = next(made)
                     pages[path] = _Page(call, reads, file)
-                    read_paths.update(k[0] for k in reads if len(k) == 1)  # type: ignore[misc]
                     written.append(was_written)
                 else:
                     assert state is not None
                     pages[path] = state.pages[path]
                     written.append(False)
-            if in_helpers:
-                # Pages rendered in helper processes made the derived lookups there: make
-                # those they read here too, to compare them after the next save.
-                for make in derived_read(k for p in pages.values() for k in p.reads):
-                    site.watched.derived(make)
             report = finish(docs, paths, written)
-        self.state = _State(
-            project.settings, knowledge, index, linked, site, pages, frozenset(read_paths)
-        )
+        self.state = _State(project.settings, knowledge, index, linked, site, pages)
         return BuildResult(result.problems, report, result)
 
     def _link(
@@ -339,12 +356,11 @@ class Live:
         old = state.site
         if site is old:
             changed: set[Key] = set()
-        elif untracked_changed(old.view, site.view) or untracked_changed(old.network, site.network):
+        elif untracked_changed(old.view, site.view):
             return [True] * len(paths)
         else:
-            changed = changes(old.view, site.view, "view", state.paths)
-            changed |= changes(old.network, site.network, "network", state.paths)
-            changed |= derived_changes(old.watched.memo, site.view, site.watched.memo)
+            changed = changes(old.view, site.view, "view", paths_read)
+            changed = carry_over(old.watched.memo, site.watched, changed)
         out = []
         for path, call in zip(paths, site.calls, strict=True):
             page = state.pages.get(path)
@@ -359,6 +375,14 @@ class Live:
 
 def _same_items(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
     return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
+def _changed_articles(
+    before: tuple[LinkedArticle, ...], after: tuple[LinkedArticle, ...]
+) -> set[Slug]:
+    """The ids of the articles linked anew, and of those no longer there."""
+    kept = {id(a) for a in before} & {id(a) for a in after}
+    return {a.article.id for a in (*before, *after) if id(a) not in kept}
 
 
 def _changed_names(old: NameIndex, new: NameIndex) -> set[str] | None:
@@ -377,11 +401,11 @@ def _changed_names(old: NameIndex, new: NameIndex) -> set[str] | None:
     }
 
 
-def _call(job: Callable[[], str], lookups: tuple[object, ...]) -> tuple[object, ...]:
+def _call(job: Callable[[], str], lookup: SiteView) -> tuple[object, ...]:
     """What a job renders from, besides the lookups: its function and other arguments."""
     if not isinstance(job, partial):
         return (job,)
-    args = tuple(a for a in job.args if not any(a is lookup for lookup in lookups))
+    args = tuple(a for a in job.args if a is not lookup)
     return (job.func, args, tuple(sorted(job.keywords.items())))
 
 

@@ -83,7 +83,7 @@ class Event:
 
     date: PartialDate
     text: str
-    origin: Origin
+    origin: Origin = field(compare=False)  # where, not what: as for every origin below
     sources: tuple[WebLink, ...] = ()
 
     def after(self, day: dt.date) -> bool:
@@ -109,7 +109,7 @@ class Entity:
     id: Slug
     name: str
     summary: str
-    origin: Origin
+    origin: Origin = field(compare=False)  # a line added above moves it, and changes nothing
     aliases: tuple[str, ...] = ()
     description: str = ""
     links: tuple[WebLink, ...] = ()

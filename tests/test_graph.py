@@ -16,9 +16,18 @@ from randnotiz.config import Settings
 from randnotiz.model import EntityKind
 from randnotiz.paths import DocPath, Slug
 from randnotiz.render import render_site
-from randnotiz.render.graph import Edge, EdgeKind, Graph, Node, backbone, build_graph, strongest
+from randnotiz.render.graph import (
+    Edge,
+    EdgeKind,
+    Graph,
+    Node,
+    backbone,
+    build_graph,
+    edges_by_node,
+    strongest,
+)
 from randnotiz.render.layout import FONT_SIZE, LINE_HEIGHT, radial_layout, spring_layout, wrap_label
-from randnotiz.render.network import NEIGHBOURS, build_network, network_layout
+from randnotiz.render.network import NEIGHBOURS, network_layout
 from randnotiz.render.svg import render_svg
 from randnotiz.render.urls import site_href
 from randnotiz.render.view import SiteView
@@ -291,13 +300,14 @@ def test_network_page_lists_every_edge_in_text(shipped_site: Path, graph: Graph)
 def test_every_profile_shows_its_neighbourhood(
     shipped_site: Path, view: SiteView, kind: EntityKind
 ) -> None:
-    network = build_network(view)
-    for node in (n for n in network.graph.nodes if n.kind is kind):
+    graph = build_graph(view)
+    by_node = edges_by_node(graph.edges)
+    for node in (n for n in graph.nodes if n.kind is kind):
         page_file = node.path.removesuffix(".md") + "/index.html"
         page = soup(shipped_site, page_file)
         heading = page.select_one("h2#netzwerk")
         assert heading is not None, page_file
-        touching = network.touching.get(node.id, ())
+        touching = by_node.get(node.id, ())
         neighbours = {e.target if e.source == node.id else e.source for e in touching}
         if not neighbours:
             assert page.select_one("svg.rn-graph__svg") is None

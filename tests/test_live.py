@@ -12,6 +12,7 @@ must leave ``docs/`` as it was.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import random
 import shutil
@@ -22,11 +23,22 @@ import pytest
 import yaml
 
 from randnotiz import live, parallel
-from randnotiz.build import build
+from randnotiz.build import build, read_and_link
 from randnotiz.live import Live
+from randnotiz.model import Corpus
 from randnotiz.paths import slugify
-from randnotiz.render.reads import EVERY, Recorded, RecordedObject, changes, recording, watched
-from randnotiz.render.view import SiteView
+from randnotiz.render.dated import _hover_text, hover_text
+from randnotiz.render.reads import (
+    EVERY,
+    MEMO,
+    Recorded,
+    RecordedObject,
+    carry_over,
+    changes,
+    recording,
+    watched,
+)
+from randnotiz.render.view import SiteView, build_view, updated_view
 
 from .conftest import SHIPPED_SEED, make_project
 
@@ -304,6 +316,22 @@ def check(generator: Live, root: Path, full: Path, step: str) -> bool:
     return True
 
 
+def _without_helpers(
+    update: Callable[[Live], object], monkeypatch: pytest.MonkeyPatch
+) -> Callable[[Live], object]:
+    """``Live.update`` that fails if it starts a helper process."""
+
+    def forbidden(*args: object) -> None:
+        raise AssertionError("live started helper processes")
+
+    def checked(generator: Live) -> object:
+        with monkeypatch.context() as m:
+            m.setattr(parallel, "_Shared", forbidden)
+            return update(generator)
+
+    return checked
+
+
 @pytest.mark.parametrize(("seed", "racy", "helpers"), [(1, 0, False), (2, live.RACY, True)])
 def test_every_save_gives_the_pages_of_a_full_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, racy: int, helpers: bool
@@ -311,8 +339,10 @@ def test_every_save_gives_the_pages_of_a_full_build(
     # racy=0 trusts every time stamp, so that what was read before is reused as often
     # as it is in a real session; the default re-reads what was just saved.
     monkeypatch.setattr(live, "RACY", racy)
-    if helpers:  # the first update renders in helper processes, as it does for a large archive
+    if helpers:  # an archive large enough for helper processes: live keeps to this one,
+        # whose memory of what was read and rendered would otherwise be the helpers'
         monkeypatch.setattr(parallel, "MIN_JOBS", 1)
+        monkeypatch.setattr(Live, "update", _without_helpers(Live.update, monkeypatch))
     rng = random.Random(seed)
     root = project(tmp_path / "live", rng)
     generator = Live(root)
@@ -372,12 +402,38 @@ def test_recorded_lookups_note_keys_and_whole_reads(view: SiteView) -> None:
     assert isinstance(watched_view.corpus, RecordedObject)
     with recording() as outer:
         _ = watched_view.entities["yann-lecun"]
-        with recording() as inner:
+        with recording() as inner:  # a memo entry being made: its reads are its own
             _ = watched_view.corpus.knowledge.terms
             _ = "meta" in watched_view.articles_by_entity
         _ = list(watched_view.children)
     assert inner == {("view.corpus.knowledge.terms",), ("view.articles_by_entity", "meta")}
-    assert outer == inner | {("view.entities", "yann-lecun"), ("view.children", EVERY)}
+    assert outer == {("view.entities", "yann-lecun"), ("view.children", EVERY)}
+
+
+def test_memo_entries_are_kept_made_again_or_changed(view: SiteView) -> None:
+    day = dt.date(2025, 7, 29)
+    hover = (MEMO, (_hover_text, "yann-lecun", day))
+    href = (MEMO, (SiteView._href, "yann-lecun"))
+    before = watched(view, "view")
+    with recording() as page:
+        text = hover_text(before, view.entities["yann-lecun"], day)
+        _ = before.entity_href("yann-lecun")
+    assert page == {hover, href}  # the entries, not what they read
+    assert ("view.entities", "yann-lecun") in before.memo[hover[1]].reads
+
+    lecun = view.entities["yann-lecun"]
+    entities = {**view.entities, lecun.id: dataclasses.replace(lecun, summary="Anders.")}
+    other = dataclasses.replace(view, entities=entities, memo={})
+    after = watched(other, "view")
+    changed = carry_over(before.memo, after, changes(view, other, "view", []))
+    assert hover in changed and after.memo[hover[1]].value.startswith("Anders.")
+    assert href not in changed  # made again from the changed entity: the same address
+    assert after.memo[href[1]].value == before.memo[href[1]].value
+
+    again = watched(other, "view")
+    assert carry_over(after.memo, again, set()) == set()
+    assert again.memo[hover[1]] is after.memo[hover[1]]  # nothing it read changed: kept
+    assert text != after.memo[hover[1]].value
 
 
 def test_changes_name_the_keys_that_differ(view: SiteView) -> None:
@@ -390,3 +446,59 @@ def test_changes_name_the_keys_that_differ(view: SiteView) -> None:
         ("view.entities", EVERY),
     }
     assert changes(view, view, "view", paths) == set()
+
+
+# --- the view made from the last one -----------------------------------------------------
+
+
+def _without(corpus: Corpus, article_id: str) -> Corpus:
+    return Corpus(
+        tuple(a for a in corpus.articles if a.id != article_id),
+        corpus.knowledge,
+        tuple(m for m in corpus.mentions if m.article != article_id),
+        tuple(n for n in corpus.notes if n.article != article_id),
+    )
+
+
+def _thinned(corpus: Corpus, article_id: str) -> Corpus:
+    """The article linked again, finding every other of its mentions: other counts,
+    other names named together, some no longer named at all."""
+    ours = [m for m in corpus.mentions if m.article == article_id]
+    return dataclasses.replace(
+        corpus,
+        mentions=tuple(m for m in corpus.mentions if m.article != article_id or m in ours[::2]),
+    )
+
+
+def _resummarised(corpus: Corpus) -> Corpus:
+    kb = corpus.knowledge
+    person = dataclasses.replace(kb.people[0], summary="Anders gefasst.")
+    return dataclasses.replace(
+        corpus, knowledge=dataclasses.replace(kb, people=(person, *kb.people[1:]))
+    )
+
+
+@pytest.mark.parametrize(
+    "change", ["added", "removed", "relinked", "knowledge", "knowledge and relinked", "nothing"]
+)
+def test_a_view_made_from_the_last_is_the_view_made_afresh(tmp_path: Path, change: str) -> None:
+    linked = read_and_link(project(tmp_path / "p", random.Random(7)))
+    settings = linked.project.settings
+    corpus = linked.corpus
+    target = corpus.articles[1].id
+    before, after = {
+        "added": (_without(corpus, target), corpus),
+        "removed": (corpus, _without(corpus, target)),
+        "relinked": (corpus, _thinned(corpus, target)),
+        "knowledge": (corpus, _resummarised(corpus)),
+        "knowledge and relinked": (_thinned(corpus, target), _resummarised(corpus)),
+        "nothing": (corpus, dataclasses.replace(corpus)),
+    }[change]
+    changed = set() if change in ("knowledge", "nothing") else {target}
+    made = updated_view(build_view(before, settings), after, settings, changed)
+    fresh = build_view(after, settings)
+    for field in dataclasses.fields(SiteView):
+        if field.compare:
+            assert getattr(made, field.name) == getattr(fresh, field.name), field.name
+    assert list(made.articles) == list(fresh.articles)
+    assert list(made.mentions_by_article) == list(fresh.mentions_by_article)

@@ -14,13 +14,7 @@ from randnotiz.render.feed import FEED_PATH, render_feed
 from randnotiz.render.glossary import render_glossary
 from randnotiz.render.jsonld import article_jsonld, profile_jsonld
 from randnotiz.render.listing import render_article_index, render_entity_index, render_home
-from randnotiz.render.network import (
-    NETWORK_PATH,
-    Network,
-    build_network,
-    render_neighbourhood,
-    render_network,
-)
+from randnotiz.render.network import NETWORK_PATH, render_neighbourhood, render_network
 from randnotiz.render.profile import render_profile
 from randnotiz.render.redirects import REDIRECTS_PATH, render_redirects
 from randnotiz.render.timeline import TIMELINE_PATH, render_timeline
@@ -49,13 +43,12 @@ def page_jobs(corpus: Corpus, settings: Settings) -> list[tuple[DocPath, Callabl
     The lookups all pages share are built here, once; each call then depends on
     nothing but them, so the build can render the pages on several cores.
     """
-    view = build_view(corpus, settings)
-    return site_jobs(view, build_network(view))
+    return site_jobs(build_view(corpus, settings))
 
 
-def site_jobs(view: SiteView, network: Network) -> list[tuple[DocPath, Callable[[], str]]]:
+def site_jobs(view: SiteView) -> list[tuple[DocPath, Callable[[], str]]]:
     """``page_jobs`` with the lookups given: every job is a ``partial`` of a render
-    function, its lookups and what it is about (``live`` compares the latter)."""
+    function, the lookups and what it is about (``live`` compares the latter)."""
     corpus = view.corpus
     jobs: list[tuple[DocPath, Callable[[], str]]] = [
         (HOME, partial(render_home, view)),
@@ -63,7 +56,7 @@ def site_jobs(view: SiteView, network: Network) -> list[tuple[DocPath, Callable[
         (doc_path(PEOPLE), partial(render_entity_index, view, EntityKind.PERSON)),
         (doc_path(ORGANIZATIONS), partial(render_entity_index, view, EntityKind.ORGANIZATION)),
         (doc_path(GLOSSARY), partial(render_glossary, view)),
-        (NETWORK_PATH, partial(render_network, view, network)),
+        (NETWORK_PATH, partial(render_network, view)),
         (TIMELINE_PATH, partial(render_timeline, view)),
         (FEED_PATH, partial(render_feed, view)),
         (ENTITIES_PATH, partial(render_entities, view)),
@@ -72,7 +65,7 @@ def site_jobs(view: SiteView, network: Network) -> list[tuple[DocPath, Callable[
     ]
     jobs += [(article_path(a.id), partial(_article, view, a)) for a in corpus.articles]
     jobs += [
-        (target_of(entity).path, partial(_profile, view, network, entity))
+        (target_of(entity).path, partial(_profile, view, entity))
         for entity in (*corpus.knowledge.people, *corpus.knowledge.organizations)
     ]
     return jobs
@@ -82,6 +75,6 @@ def _article(view: SiteView, article: Article) -> str:
     return render_article(view, article, jsonld=article_jsonld(view, article))
 
 
-def _profile(view: SiteView, network: Network, entity: Person | Organization) -> str:
+def _profile(view: SiteView, entity: Person | Organization) -> str:
     profile = render_profile(view, entity, jsonld=profile_jsonld(view, entity))
-    return with_blocks(profile, render_neighbourhood(network, entity, view.settings))
+    return with_blocks(profile, render_neighbourhood(view, entity.id))

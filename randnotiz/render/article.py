@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from functools import partial
 from urllib.parse import urlsplit
 
 from randnotiz.dates import german_date
-from randnotiz.model import (
-    Article,
-    Block,
-    BlockKind,
-    Entity,
-    EntityKind,
-    Mention,
-    PlacedNote,
-    Source,
-)
+from randnotiz.model import Article, Block, BlockKind, EntityKind, Mention, PlacedNote, Source
 from randnotiz.paths import ARTICLES, DocPath, Slug, doc_path, relative_link
 from randnotiz.render import rawhtml
 from randnotiz.render.dated import hover_text, since_box
@@ -76,7 +66,6 @@ def note_ids(notes: tuple[PlacedNote, ...]) -> list[str]:
 
 def render_article(view: SiteView, article: Article, jsonld: str | None = None) -> str:
     """The page; ``jsonld`` goes into the front matter, for the theme to put into the head."""
-    path = article_path(article.id)
     mentions = view.mentions_by_article.get(article.id, ())
     notes = view.notes_by_article.get(article.id, ())
     by_block: dict[int, list[Mention]] = {}
@@ -109,16 +98,26 @@ def render_article(view: SiteView, article: Article, jsonld: str | None = None) 
     if notes:
         out.append(_notes(notes, ids))
     out.append(_in_this_article(view, article))
-    related = related_articles(view, article)
-    if related:
-        out.append("## Weitere Artikel { #weitere-artikel data-search-exclude }\n")
-        for other, shared in related:
-            why = f" · {shared} gemeinsame Einträge" if shared else ""
-            out.append(
-                f"- {link(esc(other.title), relative_link(path, article_path(other.id)))}"
-                f' <span class="rn-date">{german_date(other.date)}{why}</span>'
-            )
-        out.append("")
+    if related := view.remembered(_related_section, article.id):
+        out.append(related)
+    return "\n".join(out)
+
+
+def _related_section(view: SiteView, article_id: Slug) -> str:
+    """"Weitere Artikel", or ''. Remembered: a new article changes which articles share
+    entries with hundreds of others, and the few it shares the most with only for some."""
+    path = article_path(article_id)
+    related = related_articles(view, view.articles[article_id])
+    if not related:
+        return ""
+    out = ["## Weitere Artikel { #weitere-artikel data-search-exclude }\n"]
+    for other, shared in related:
+        why = f" · {shared} gemeinsame Einträge" if shared else ""
+        out.append(
+            f"- {link(esc(other.title), relative_link(path, article_path(other.id)))}"
+            f' <span class="rn-date">{german_date(other.date)}{why}</span>'
+        )
+    out.append("")
     return "\n".join(out)
 
 
@@ -176,10 +175,7 @@ def _marked_text(
 def _mention(view: SiteView, article: Article, m: Mention, surface: str) -> str:
     """A link with the hover text of the article's date; later mentions only marked."""
     if m.linked:
-        opening = view.remembered(
-            ("mention", m.entity, article.date),
-            partial(_mention_opening, view, m.entity, article.date),
-        )
+        opening = view.remembered(_mention_opening, m.entity, article.date)
         return f"{opening}{surface}</a>"
     if view.settings.mark_later:
         return element("span", surface, ("rn-later",), data_entity=m.entity)
@@ -228,10 +224,7 @@ def _in_this_article(view: SiteView, article: Article) -> str:
             continue
         out.append(
             f'<h3 id="in-diesem-artikel-{kind.value}" data-search-exclude>{heading}</h3>\n'
-            + bullet_list(
-                view.remembered(("in-article", entity.id), partial(_in_article_item, view, entity))
-                for entity in group
-            )
+            + bullet_list(view.remembered(_in_article_item, entity.id) for entity in group)
         )
     return (
         "## In diesem Artikel { #in-diesem-artikel data-search-exclude }\n\n"
@@ -240,8 +233,9 @@ def _in_this_article(view: SiteView, article: Article) -> str:
     )
 
 
-def _in_article_item(view: SiteView, entity: Entity) -> str:
-    return f"{view.entity_anchor(entity.id)}: {rawhtml.text(first_sentence(entity.summary))}"
+def _in_article_item(view: SiteView, entity_id: Slug) -> str:
+    summary = view.entities[entity_id].summary
+    return f"{view.entity_anchor(entity_id)}: {rawhtml.text(first_sentence(summary))}"
 
 
 #: An entity named in more articles than this (the archive's own company, say) is

@@ -11,10 +11,10 @@ that are dated after it ("Seit Erscheinen").
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 from randnotiz.dates import german_date
 from randnotiz.model import Affiliation, Article, Entity, Event, Organization, Person
+from randnotiz.paths import Slug
 from randnotiz.render import rawhtml
 from randnotiz.render.markdown import inline_markdown, one_line
 from randnotiz.render.rawhtml import anchor, bullet_list, element
@@ -81,10 +81,11 @@ def hover_text(view: SiteView, entity: Entity, day: dt.date) -> str:
 
     Remembered per entity and day: a large archive has many articles of one day.
     """
-    return view.remembered(("hover", entity.id, day), partial(_hover_text, view, entity, day))
+    return view.remembered(_hover_text, entity.id, day)
 
 
-def _hover_text(view: SiteView, entity: Entity, day: dt.date) -> str:
+def _hover_text(view: SiteView, entity_id: Slug, day: dt.date) -> str:
+    entity = view.entities[entity_id]
     summary = one_line(entity.summary)
     then = then_line(view, entity, day)
     return f"{summary}\n{then}" if then else summary
@@ -115,9 +116,11 @@ def sources_html(event: Event) -> str:
 
 def event_html(view: SiteView, event: Event) -> str:
     """An event's text (Markdown from YAML, made inert) and its sources, as HTML."""
-    return view.remembered(
-        ("event", event), lambda: inline_markdown(event.text) + sources_html(event)
-    )
+    return view.remembered(_event_html, event)
+
+
+def _event_html(view: SiteView, event: Event) -> str:
+    return inline_markdown(event.text) + sources_html(event)
 
 
 def time_html(event: Event) -> str:

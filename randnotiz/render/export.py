@@ -19,7 +19,7 @@ from typing import Any
 
 from randnotiz.dates import PartialDate
 from randnotiz.model import Entity, Event, Mention, Organization, Person, Term, WebLink
-from randnotiz.paths import DocPath
+from randnotiz.paths import DocPath, Slug
 from randnotiz.render.article import article_path
 from randnotiz.render.urls import absolute_url
 from randnotiz.render.view import SiteView, target_of
@@ -35,9 +35,13 @@ MENTIONS_VERSION = 1
 JsonObject = dict[str, Any]
 
 
+RECORD_SEPARATOR = ",\n  "
+
+
 @dataclass(frozen=True)
 class Records:
-    """Records already written as JSON, one per line."""
+    """Records already written as JSON, one per line (a line may hold several records,
+    joined with ``RECORD_SEPARATOR``)."""
 
     lines: list[str]
 
@@ -54,7 +58,7 @@ def _dump(data: JsonObject) -> str:
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             value = Records([_compact(item) for item in value])
         if isinstance(value, Records) and value.lines:
-            pieces += ["[\n  ", ",\n  ".join(value.lines), "\n ]"]
+            pieces += ["[\n  ", RECORD_SEPARATOR.join(value.lines), "\n ]"]
         else:
             pieces.append("[]" if isinstance(value, Records) else _compact(value))
     pieces.append("\n}\n")
@@ -164,26 +168,43 @@ def mention_line(view: SiteView, mention: Mention, article_url: str) -> str:
 
 
 def render_mentions(view: SiteView) -> str:
-    articles = view.corpus.articles
-    urls = {a.id: absolute_url(view.settings, article_path(a.id)) for a in articles}
+    """The articles and their mentions, each article's records made once (remembered):
+    ``mkdocs serve`` writes the file again only when one of them changed."""
+    articles = view.article_ids()
+    mentions = sum(len(view.mentions_by_article.get(a, ())) for a in articles)
     return _dump(
         {
             "format": "randnotiz-mentions",
             "version": MENTIONS_VERSION,
-            "counts": {"articles": len(articles), "mentions": len(view.corpus.mentions)},
-            "articles": [
-                {
-                    "id": a.id,
-                    "title": a.title,
-                    "date": a.date.isoformat(),
-                    "rubric": a.rubric,
-                    "url": urls[a.id],
-                    "mention_count": len(view.mentions_by_article.get(a.id, ())),
-                }
-                for a in articles
-            ],
+            "counts": {"articles": len(articles), "mentions": mentions},
+            "articles": Records([view.remembered(_article_record, a) for a in articles]),
             "mentions": Records(
-                [mention_line(view, m, urls[m.article]) for m in view.corpus.mentions]
+                [lines for a in articles if (lines := view.remembered(_mention_records, a))]
             ),
         }
     )
+
+
+def _article_record(view: SiteView, article_id: Slug) -> str:
+    a = view.articles[article_id]
+    return _compact(
+        {
+            "id": a.id,
+            "title": a.title,
+            "date": a.date.isoformat(),
+            "rubric": a.rubric,
+            "url": absolute_url(view.settings, article_path(a.id)),
+            "mention_count": len(view.mentions_by_article.get(a.id, ())),
+        }
+    )
+
+
+def _mention_records(view: SiteView, article_id: Slug) -> str:
+    """The lines of an article's mentions, as ``_dump`` joins records.
+
+    Remembered: ``mkdocs serve`` writes the file again after every change to an
+    article, and the mentions of the others are as they were.
+    """
+    url = absolute_url(view.settings, article_path(article_id))
+    mentions = view.mentions_by_article.get(article_id, ())
+    return RECORD_SEPARATOR.join(mention_line(view, m, url) for m in mentions)

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from randnotiz.collation import german_key, initial
 from randnotiz.model import Term
-from randnotiz.paths import GLOSSARY, DocPath, doc_path, relative_link
+from randnotiz.paths import GLOSSARY, Slug, doc_path, relative_link
 from randnotiz.render.article import article_path
 from randnotiz.render.markdown import esc, link, one_line, page_head, yaml_markdown
 from randnotiz.render.profile import web_link_items
@@ -20,7 +20,6 @@ def letter_anchor(letter: str) -> str:
 
 
 def render_glossary(view: SiteView) -> str:
-    path = doc_path(GLOSSARY)
     terms = sorted(view.corpus.knowledge.terms, key=lambda t: german_key(t.name))
     groups = [
         (letter, list(items)) for letter, items in groupby(terms, key=lambda t: initial(t.name))
@@ -34,11 +33,16 @@ def render_glossary(view: SiteView) -> str:
     for letter, items in groups:
         out.append(f"## {esc(letter)} {{ #{letter_anchor(letter)} }}\n")
         for term in items:
-            out.append(_term(view, term, path))
+            out.append(view.remembered(_term, term.id))
     return "\n".join(out)
 
 
-def _term(view: SiteView, term: Term, path: DocPath) -> str:
+def _term(view: SiteView, term_id: Slug) -> str:
+    """One term's entry. Remembered: the glossary lists every article of every term,
+    and a save changes the entries of a few."""
+    term = view.entities[term_id]
+    assert isinstance(term, Term)
+    path = doc_path(GLOSSARY)
     out = [f"### {esc(term.name)} {{ #{term.id} }}\n"]
     if term.aliases:
         out.append(f"Auch: {', '.join(esc(a) for a in term.aliases)}\n{{ .rn-aliases }}\n")

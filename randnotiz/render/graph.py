@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from randnotiz.collation import german_key
-from randnotiz.model import EntityKind, Organization, Person
+from randnotiz.model import Entity, EntityKind, KnowledgeBase, Organization, Person
 from randnotiz.paths import DocPath, Slug
 from randnotiz.render.profile import years
 from randnotiz.render.view import SiteView, sort_key, target_of
@@ -86,13 +87,17 @@ class Graph:
         ]
 
     def degree(self) -> Counter[Slug]:
-        """Weighted degree: facts count 2, co-mentions their paragraph count."""
-        counts: Counter[Slug] = Counter({n.id: 0 for n in self.nodes})
-        for edge in self.edges:
-            value = edge.weight if edge.kind is EdgeKind.TOGETHER else 2
-            counts[edge.source] += value
-            counts[edge.target] += value
-        return counts
+        return degree([n.id for n in self.nodes], self.edges)
+
+
+def degree(nodes: Iterable[Slug], edges: Iterable[Edge]) -> Counter[Slug]:
+    """Weighted degree of each node: facts count 2, co-mentions their paragraph count."""
+    counts: Counter[Slug] = Counter(dict.fromkeys(nodes, 0))
+    for edge in edges:
+        value = edge.weight if edge.kind is EdgeKind.TOGETHER else 2
+        counts[edge.source] += value
+        counts[edge.target] += value
+    return counts
 
 
 def together_label(count: int) -> str:
@@ -105,10 +110,23 @@ def together_label(count: int) -> str:
 
 def build_graph(view: SiteView) -> Graph:
     """Every person and organisation, and every relation between two of them."""
-    kb = view.corpus.knowledge
-    members = sorted((*kb.people, *kb.organizations), key=sort_key)
-    nodes = tuple(Node(e.id, e.name, e.kind, e.summary, target_of(e).path) for e in members)
+    members = graph_members(view.corpus.knowledge)
+    nodes = tuple(map(node_of, members))
     in_graph = {n.id for n in nodes}
+    return Graph(nodes, (*fact_edges(members), *together_edges(view.together, in_graph)))
+
+
+def graph_members(kb: KnowledgeBase) -> list[Person | Organization]:
+    """The people and organisations in the order of the graph's nodes."""
+    return sorted((*kb.people, *kb.organizations), key=sort_key)
+
+
+def node_of(entity: Entity) -> Node:
+    return Node(entity.id, entity.name, entity.kind, entity.summary, target_of(entity).path)
+
+
+def fact_edges(members: Iterable[Entity]) -> list[Edge]:
+    """The edges the knowledge base states: affiliations and parents, in the nodes' order."""
     edges: list[Edge] = []
     for entity in members:
         if isinstance(entity, Person):
@@ -117,11 +135,19 @@ def build_graph(view: SiteView) -> Graph:
                 edges.append(Edge(entity.id, aff.organization, EdgeKind.AFFILIATION, label))
         elif isinstance(entity, Organization) and entity.parent:
             edges.append(Edge(entity.id, entity.parent, EdgeKind.PARENT, "gehört zu"))
-    for a, counts in sorted(view.together.items()):
-        for b, count in sorted(counts.items()):
-            if a < b and a in in_graph and b in in_graph:
-                edges.append(Edge(a, b, EdgeKind.TOGETHER, together_label(count), count))
-    return Graph(nodes, tuple(edges))
+    return edges
+
+
+def together_edges(
+    together: Mapping[Slug, Counter[Slug]], in_graph: Container[Slug]
+) -> list[Edge]:
+    """The co-mentions between two nodes, each pair once."""
+    return [
+        Edge(a, b, EdgeKind.TOGETHER, together_label(count), count)
+        for a, counts in sorted(together.items())
+        for b, count in sorted(counts.items())
+        if a < b and a in in_graph and b in in_graph
+    ]
 
 
 def strongest(graph: Graph, limit: int) -> Graph:
@@ -132,13 +158,19 @@ def strongest(graph: Graph, limit: int) -> Graph:
     """
     if len(graph.nodes) <= limit:
         return graph
-    degree = graph.degree()
-    ranked = sorted(graph.nodes, key=lambda n: (-degree[n.id], n.id))[:limit]
-    keep = {n.id for n in ranked}
+    keep = set(strongest_ids([n.id for n in graph.nodes], graph.degree(), limit))
     return Graph(
         tuple(n for n in graph.nodes if n.id in keep),
         tuple(e for e in graph.edges if e.source in keep and e.target in keep),
     )
+
+
+def strongest_ids(ids: Sequence[Slug], degree: Mapping[Slug, int], limit: int) -> list[Slug]:
+    """Of ``ids``, the ``limit`` with the highest degree, in their order."""
+    if len(ids) <= limit:
+        return list(ids)
+    keep = set(sorted(ids, key=lambda i: (-degree[i], i))[:limit])
+    return [i for i in ids if i in keep]
 
 
 def backbone(graph: Graph, per_node: int = 3, max_links: int = 150) -> Graph:
@@ -151,7 +183,7 @@ def backbone(graph: Graph, per_node: int = 3, max_links: int = 150) -> Graph:
         return graph
     names = {n.id: n.name for n in graph.nodes}
     keep: set[Edge] = {e for e in graph.edges if e.kind is not EdgeKind.TOGETHER}
-    for node, touching in edges_by_node(graph).items():
+    for node, touching in edges_by_node(graph.edges).items():
         co = [e for e in touching if e.kind is EdgeKind.TOGETHER]
         ranked = sorted(co, key=lambda e: (-e.weight, german_key(names[_other(e, node)]), e.pair))
         keep.update(ranked[:per_node])
@@ -162,10 +194,10 @@ def _other(edge: Edge, node: Slug) -> Slug:
     return edge.target if edge.source == node else edge.source
 
 
-def edges_by_node(graph: Graph) -> dict[Slug, tuple[Edge, ...]]:
+def edges_by_node(edges: Iterable[Edge]) -> dict[Slug, tuple[Edge, ...]]:
     """Each node's edges, computed once so that profiles stay linear in the edge count."""
     touching: dict[Slug, list[Edge]] = defaultdict(list)
-    for edge in graph.edges:
+    for edge in edges:
         touching[edge.source].append(edge)
         touching[edge.target].append(edge)
     return {node: tuple(edges) for node, edges in touching.items()}

@@ -24,7 +24,6 @@ close the element or open another.
 from __future__ import annotations
 
 import json
-from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -37,6 +36,7 @@ from randnotiz.model import (
     Organization,
     Person,
 )
+from randnotiz.paths import Slug
 from randnotiz.render.article import article_path
 from randnotiz.render.markdown import one_line
 from randnotiz.render.urls import absolute_url
@@ -100,10 +100,11 @@ def entity_ref(view: SiteView, entity: Entity) -> JsonObject:
 
     The same object for every page of a process: it is only ever serialised.
     """
-    return view.remembered(("jsonld-ref", entity.id), partial(_entity_ref, view, entity))
+    return view.remembered(_entity_ref, entity.id)
 
 
-def _entity_ref(view: SiteView, entity: Entity) -> JsonObject:
+def _entity_ref(view: SiteView, slug: Slug) -> JsonObject:
+    entity = view.entities[slug]
     target = target_of(entity)
     ref: JsonObject = {
         "@type": SCHEMA_TYPES[entity.kind],

@@ -8,11 +8,9 @@ names is hard to take in.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 from randnotiz.collation import german_key
-from randnotiz.config import Settings
-from randnotiz.model import Entity, EntityKind
+from randnotiz.model import EntityKind
 from randnotiz.paths import DocPath, Slug, doc_path, relative_link
 from randnotiz.render.graph import (
     Edge,
@@ -20,10 +18,14 @@ from randnotiz.render.graph import (
     Graph,
     Node,
     backbone,
-    build_graph,
+    degree,
     edges_by_node,
+    fact_edges,
+    graph_members,
     neighbourhood,
-    strongest,
+    node_of,
+    strongest_ids,
+    together_edges,
 )
 from randnotiz.render.layout import Layout, radial_layout, spring_layout
 from randnotiz.render.markdown import esc, link, page_head, plural
@@ -50,21 +52,43 @@ LEGEND = (
 )
 
 
-@dataclass(frozen=True)
-class Network:
-    """The graph and the lookups every profile's neighbourhood needs, built once."""
-
-    graph: Graph
-    nodes: dict[Slug, Node]
-    degree: dict[Slug, int]
-    touching: dict[Slug, tuple[Edge, ...]]
+# The graph's parts, each remembered by the view (``SiteView.remembered``) or read
+# key by key (``SiteView.derived``): a save changes a summary or the co-mentions of
+# one article, and each profile's drawing reads a dozen nodes and their edges.
 
 
-def build_network(view: SiteView) -> Network:
-    graph = build_graph(view)
-    return Network(
-        graph, {n.id: n for n in graph.nodes}, dict(graph.degree()), edges_by_node(graph)
-    )
+def _member_ids(view: SiteView) -> tuple[Slug, ...]:
+    return tuple(e.id for e in graph_members(view.corpus.knowledge))
+
+
+def _nodes(view: SiteView) -> dict[Slug, Node]:
+    return {i: node_of(view.entities[i]) for i in view.remembered(_member_ids)}
+
+
+def _facts(view: SiteView) -> tuple[Edge, ...]:
+    return tuple(fact_edges(view.entities[i] for i in view.remembered(_member_ids)))
+
+
+def _co_mentions(view: SiteView) -> tuple[Edge, ...]:
+    return tuple(together_edges(view.together, set(view.remembered(_member_ids))))
+
+
+def _edges(view: SiteView) -> tuple[Edge, ...]:
+    return view.remembered(_facts) + view.remembered(_co_mentions)
+
+
+def _degree(view: SiteView) -> dict[Slug, int]:
+    return dict(degree(view.remembered(_member_ids), view.remembered(_edges)))
+
+
+def _touching(view: SiteView) -> dict[Slug, tuple[Edge, ...]]:
+    return edges_by_node(view.remembered(_edges))
+
+
+def _strongest(view: SiteView) -> tuple[Slug, ...]:
+    """The ids of the nodes the network page draws."""
+    degrees = view.derived(_degree)
+    return tuple(strongest_ids(view.remembered(_member_ids), degrees, MAX_NODES))
 
 
 def _figure(svg: str, caption: str, modifier: str) -> str:
@@ -99,9 +123,16 @@ def _spring(edge: Edge) -> float:
     return SPRING[edge.kind]
 
 
-def render_network(view: SiteView, network: Network) -> str:
-    shown = strongest(network.graph, MAX_NODES)
+def render_network(view: SiteView) -> str:
+    ids = view.remembered(_strongest)
+    keep = set(ids)
+    nodes = view.derived(_nodes)
+    shown = Graph(
+        tuple(nodes[i] for i in ids),
+        tuple(e for e in view.remembered(_edges) if e.source in keep and e.target in keep),
+    )
     graph = backbone(shown)
+    everyone = len(view.remembered(_member_ids))
     people = sum(1 for n in graph.nodes if n.kind is EntityKind.PERSON)
     title = (
         f"Netzwerk: {plural(people, 'Person', 'Personen')}, "
@@ -111,10 +142,10 @@ def render_network(view: SiteView, network: Network) -> str:
     caption = (
         "Jeder Name führt zu seinem Profil; beim Zeigen auf eine Linie steht da, was sie bedeutet."
     )
-    if len(graph.nodes) < len(network.graph.nodes):
+    if len(graph.nodes) < everyone:
         caption += (
             f" Gezeigt sind die {len(graph.nodes)} am stärksten verbundenen von "
-            f"{len(network.graph.nodes)} Einträgen."
+            f"{everyone} Einträgen."
         )
     if len(graph.edges) < len(shown.edges):
         caption += " Von den gemeinsamen Erwähnungen zeigt jeder Eintrag seine drei häufigsten."
@@ -167,19 +198,30 @@ def connections(view: SiteView, graph: Graph, path: DocPath) -> str:
     return "\n".join(out)
 
 
-def render_neighbourhood(network: Network, entity: Entity, settings: Settings) -> str:
-    """A profile's "Netzwerk" section: the entity and its closest relations."""
+def render_neighbourhood(view: SiteView, entity_id: Slug) -> str:
+    """A profile's "Netzwerk" section: the entity and its closest relations.
+
+    Remembered: a change to one node or edge changes the lookups of hundreds of
+    profiles (a node's degree, its edges), and the drawings of but a few.
+    """
+    return view.remembered(_neighbourhood, entity_id)
+
+
+def _neighbourhood(view: SiteView, entity_id: Slug) -> str:
+    entity = view.entities[entity_id]
     path = target_of(entity).path
     to_network = link("Zum ganzen Netzwerk", relative_link(path, NETWORK_PATH))
     heading = "## Netzwerk { #netzwerk data-search-exclude }\n"
-    local = neighbourhood(network.nodes, entity.id, network.touching.get(entity.id, ()), NEIGHBOURS)
+    touching = view.derived(_touching).get(entity.id, ())
+    local = neighbourhood(view.derived(_nodes), entity.id, touching, NEIGHBOURS)
     others = [n.id for n in local.nodes[1:]]
     if not others:
         empty = "Keine Verbindungen zu anderen Personen oder Organisationen.\n{ .rn-empty }\n"
         return f"{heading}\n{empty}\n{to_network}\n"
     labels = {n.id: n.name for n in local.nodes}
-    layout = radial_layout(entity.id, others, labels, network.degree)
+    degrees = view.derived(_degree)
+    layout = radial_layout(entity.id, others, labels, {n: degrees[n] for n in (entity.id, *others)})
     title = f"Netzwerk von {entity.name}: {plural(len(others), 'Verbindung', 'Verbindungen')}"
     caption = "Die engsten Verbindungen; jeder Name führt zu seinem Profil."
-    svg = render_svg(local, layout, settings, title, centre=entity.id)
+    svg = render_svg(local, layout, view.settings, title, centre=entity.id)
     return f"{heading}\n{_figure(svg, caption, 'neighbourhood')}\n{to_network}\n"

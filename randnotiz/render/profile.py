@@ -70,7 +70,7 @@ def render_profile(view: SiteView, entity: Person | Organization, jsonld: str | 
     if isinstance(entity, Organization):
         out.append(_organization_people(view, entity, path))
     out.append(entity_chronicle(view, entity))
-    out.append(mentioned_in(view, entity, path))
+    out.append(view.remembered(mentioned_in, entity.id))
     out.append(related_entities(view, entity, path))
     out.append(web_links(entity))
     return "\n".join(part for part in out if part)
@@ -111,15 +111,16 @@ def _organization_people(view: SiteView, org: Organization, path: DocPath) -> st
     return "\n".join(out) + "\n"
 
 
-def mentioned_in(view: SiteView, entity: Entity, path: DocPath, heading_level: int = 2) -> str:
+def mentioned_in(view: SiteView, entity_id: Slug) -> str:
     """Each article naming the entity, each mention in its sentence, linked to its paragraph.
 
     The sentences repeat article text, so they are kept out of the search index.
+    Remembered by ``render_profile``: an article's text changes the sections of
+    the few entries named where the text changed, but every entry it names reads it.
     """
-    h = "#" * heading_level
-    mentions = view.mentions_by_entity.get(entity.id, ())
-    section = "erwaehnt-in" if heading_level == 2 else f"{entity.id}-erwaehnt-in"
-    out = [f"{h} Erwähnt in {{ #{section} data-search-exclude }}\n"]
+    path = target_of(view.entities[entity_id]).path
+    mentions = view.mentions_by_entity.get(entity_id, ())
+    out = ["## Erwähnt in { #erwaehnt-in data-search-exclude }\n"]
     if not mentions:
         out.append("Noch in keinem Artikel erwähnt.\n{ .rn-empty }\n")
         return "\n".join(out)
@@ -132,7 +133,7 @@ def mentioned_in(view: SiteView, entity: Entity, path: DocPath, heading_level: i
     for article in articles:
         target = relative_link(path, article_path(article.id))
         out.append(
-            f"{h}# {link(esc(article.title), target)} {{ data-search-exclude }}\n\n"
+            f"### {link(esc(article.title), target)} {{ data-search-exclude }}\n\n"
             f'<span class="rn-date">{german_date(article.date)}</span>\n'
         )
         sentences: dict[tuple[int, tuple[int, int]], list[Mention]] = defaultdict(list)

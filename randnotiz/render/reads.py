@@ -1,23 +1,31 @@
 """Which lookups a page consulted while it was rendered, so a save re-renders only what it touches.
 
 A page is a pure function of its job's arguments and of the lookups every page
-shares (``SiteView``, ``Network``). While serving, those lookups are wrapped
+shares (``SiteView``). While serving, those lookups are wrapped
 (``watched``): their dictionaries become ``Recorded`` mappings that note each
 key a page reads, ``("view.entities", "meta")``, or ``("view.entities", EVERY)``
 when the page goes through all of them; their other fields (the corpus, the
 graph) note the attribute path read, ``("view.corpus.articles",)``.
 
-After a save, ``stale`` compares the old and the new lookups at every key read
-before; a page needs rendering again only if it read one of those. So new
-renderers stay correct without declaring what they depend on, as long as
-they read only their job's arguments and these lookups, and only fields that
-take part in equality (``field(compare=False)`` fields are not compared).
+What pages share beyond that (a link's hover text, a glossary entry, a list of
+related articles) is remembered in the view's memo (``SiteView.remembered``):
+an entry keeps the keys its making read, and a page that uses it notes only
+the entry, ``(MEMO, key)``. After a save, ``changes`` compares the old and the
+new lookups at every key, and ``carry_over`` keeps each memo entry whose keys
+did not change, makes the others again and counts an entry as changed only if
+its value did (what build systems call early cutoff): an edited paragraph
+changes its article, but not the article's title that a hundred pages show.
+A page needs rendering again only if it read a key or an entry that changed.
+So new renderers stay correct without declaring what they depend on, as long
+as they read only their job's arguments and these lookups, and only fields
+that take part in equality (``field(compare=False)`` fields are not compared).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 K = TypeVar("K")
@@ -30,13 +38,12 @@ Key = tuple[Hashable, ...]
 EVERY = ("*",)
 
 _open: list[set[Key]] = []  # the reads of the renders under way, innermost last
-
-#: Memo keys of derived lookups start with this (see ``SiteView.derived``).
-DERIVED = "derived"
+#: The attribute paths read so far (see ``changes``): only these are compared.
+paths_read: set[str] = set()
 
 
 class recording:  # lower case: used like a function, ``with recording() as reads:``
-    """Collect the keys read inside the block; they count for the enclosing block too."""
+    """Collect the keys read inside the block (not those of the blocks around it)."""
 
     __slots__ = ("reads",)
 
@@ -47,26 +54,35 @@ class recording:  # lower case: used like a function, ``with recording() as read
 
     def __exit__(self, *exc: object) -> None:
         _open.pop()
-        if _open:
-            _open[-1] |= self.reads
 
 
-class unrecorded:  # lower case: used like a function, ``with unrecorded():``
-    """Reads inside the block are not noted for the blocks around it."""
-
-    __slots__ = ()
-
-    def __enter__(self) -> None:
-        _open.append(set())
-
-    def __exit__(self, *exc: object) -> None:
-        _open.pop()
-
-
-def replay(reads: Iterable[Key]) -> None:
-    """Count ``reads`` as read now: a remembered value stands for the reads that made it."""
+def note(key: Key) -> None:
+    """Count ``key`` as read by the innermost block being recorded, if any."""
     if _open:
-        _open[-1].update(reads)
+        _open[-1].add(key)
+
+
+#: Reads of a memo entry are noted as ``(MEMO, key)``.
+MEMO = "memo"
+
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    """A memo entry: the value, the keys read to make it, and whether it is a lookup
+    that pages read key by key (``SiteView.derived``) rather than as one value."""
+
+    value: Any
+    reads: frozenset[Key]
+    keyed: bool = False
+
+
+def remember(
+    make: Callable[..., Any], view: object, args: tuple[Hashable, ...], keyed: bool
+) -> Remembered:
+    """``make(view, *args)`` with the keys it read."""
+    with recording() as reads:
+        value = make(view, *args)
+    return Remembered(value, frozenset(reads), keyed)
 
 
 class Recorded(Mapping[K, V]):
@@ -74,7 +90,7 @@ class Recorded(Mapping[K, V]):
 
     __slots__ = ("_data", "_name")
 
-    def __init__(self, data: dict[K, V], name: str) -> None:
+    def __init__(self, data: dict[K, V], name: Hashable) -> None:
         self._data = data
         self._name = name
 
@@ -130,6 +146,7 @@ class RecordedObject:
             return RecordedObject(value, name)
         if _open:
             _open[-1].add((name,))
+            paths_read.add(name)
         return value
 
 
@@ -195,14 +212,14 @@ def changes(old: T, new: T, name: str, paths: Iterable[str]) -> set[Key]:
     """The keys of lookups ``name`` whose values differ between ``old`` and ``new``.
 
     ``old`` and ``new`` are the plain lookups (not ``watched``); ``paths`` are
-    the attribute paths read so far, the only ones worth comparing.
+    the attribute paths read so far (``paths_read``), the only ones worth comparing.
     """
     out: set[Key] = set()
     for f in dataclasses.fields(old):  # type: ignore[arg-type]
         if not f.compare or not f.init:
             continue
         before, after = getattr(old, f.name), getattr(new, f.name)
-        if not isinstance(before, dict):
+        if before is after or not isinstance(before, dict):
             continue
         out |= _dict_changes(before, after, f"{name}.{f.name}")
     for path in paths:
@@ -211,45 +228,43 @@ def changes(old: T, new: T, name: str, paths: Iterable[str]) -> set[Key]:
     return out
 
 
-_makers: dict[str, Callable[..., Any]] = {}  # derived lookups by name
+def carry_over(old: dict[Hashable, Remembered], view: Any, changed: set[Key]) -> set[Key]:
+    """Fill ``view.memo`` from ``old``, the memo of the last pages; ``changed`` and the
+    keys of the entries whose value changed.
 
-
-def derived_name(make: Callable[..., object]) -> str:
-    """How the reads of a derived lookup are noted: after the function that makes it."""
-    name = f"view.{DERIVED}.{make.__module__}.{make.__qualname__}"
-    _makers[name] = make
-    return name
-
-
-def derived_read(reads: Iterable[Key]) -> set[Callable[..., Any]]:
-    """The functions of the derived lookups ``reads`` read from."""
-    return {
-        _makers[key[0]]
-        for key in reads
-        if len(key) == 2 and isinstance(key[0], str) and key[0] in _makers
-    }
-
-
-def derived_changes(
-    old_memo: dict[Hashable, Any], new: object, new_memo: dict[Hashable, Any]
-) -> set[Key]:
-    """The keys of derived lookups whose values differ between two views.
-
-    ``old_memo`` is the memo of the view the last pages were rendered with; each
-    derived lookup found there is made again from ``new`` (a plain view) and
-    put into ``new_memo``, the memo of the view the next pages are rendered
-    with, so it is made only once.
+    An entry none of whose reads changed is kept; the others are made again from
+    ``view`` (a ``watched`` one). Entries come in the order they were made, each
+    after those it used, so an entry is looked at only once those it read are.
+    An entry that cannot be made again is about something that is gone: it is
+    dropped, and counts as changed.
     """
-    out: set[Key] = set()
-    for memo_key, (before, _) in list(old_memo.items()):
-        if not (isinstance(memo_key, tuple) and memo_key[:1] == (DERIVED,)):
+    memo = view.memo
+    changed = set(changed)
+    for key, entry in old.items():
+        if key in memo:  # made anew while an entry made again used it
+            new = memo[key]
+        elif entry.reads.isdisjoint(changed):
+            memo[key] = entry
             continue
-        make = memo_key[1]
-        with unrecorded():
-            after = make(new)
-        new_memo[memo_key] = (after, frozenset())
-        out |= _dict_changes(before, after, derived_name(make))
-    return out
+        else:
+            make, *args = key
+            try:
+                new = memo[key] = remember(make, view, tuple(args), entry.keyed)
+            except LookupError:
+                changed |= _entry_keys(key, entry)
+                continue
+        if entry.keyed:
+            changed |= _dict_changes(entry.value, new.value, key)
+        elif not _same(entry.value, new.value):
+            changed.add((MEMO, key))
+    return changed
+
+
+def _entry_keys(key: Hashable, entry: Remembered) -> set[Key]:
+    """Every key a page can have read of the entry."""
+    if entry.keyed:
+        return {(key, k) for k in entry.value} | {(key, EVERY)}
+    return {(MEMO, key)}
 
 
 def _dict_changes(before: dict[Any, Any], after: dict[Any, Any], name: str) -> set[Key]:

@@ -66,7 +66,7 @@ class Entry:
 
 def entries(view: SiteView) -> list[Entry]:
     """Every dated fact of the site, newest first, in a stable order."""
-    return view.remembered("chronicle", lambda: _entries(view))
+    return view.remembered(_entries)
 
 
 def _entries(view: SiteView) -> list[Entry]:
