@@ -103,6 +103,29 @@ HEADLINES = [
         ("Gigaset streicht 300 Stellen", None),
     ),
     (
+        "headline-linked-to-its-own-page",
+        '<link rel="canonical" href="https://www.beispiel.de/lokales/gigaset-streicht-stellen">',
+        "Gigaset streicht 300 Stellen | Beispielblatt",
+        '<div class="content"><h1><a href="/lokales/gigaset-streicht-stellen">Gigaset streicht '
+        '300 Stellen</a></h1><div class="text">' + PROSE + "</div></div>",
+        ("Gigaset streicht 300 Stellen", None),
+    ),
+    (
+        "heading-that-holds-the-headline-and-more",
+        '<meta property="og:title" content="Gigaset streicht 300 Stellen - Beispielblatt.de">',
+        "",
+        "<main><h1>Gigaset streicht 300 Stellen</h1>" + PROSE + "</main>"
+        "<div><h3>Noch keine Kommentare zu Gigaset streicht 300 Stellen</h3></div>",
+        ("Gigaset streicht 300 Stellen", None),
+    ),
+    (
+        "site-names-after-double-hyphens",
+        "",
+        "Gigaset streicht 300 Stellen -- Wirtschaft -- Beispielblatt.de",
+        '<main><h1><a href="/artikel/1">Gigaset streicht 300 Stellen</a></h1>' + PROSE + "</main>",
+        ("Gigaset streicht 300 Stellen", None),
+    ),
+    (
         "json-ld-headline-confirms-an-h2",
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
         '"Gigaset streicht 300 Stellen", "datePublished": "2016-03-04"}</script>',
@@ -176,6 +199,23 @@ FURNITURE = [
         ("So sieht es in der Fabrik", "rund 550 Menschen"),
     ),
     (
+        "gallery-counter",
+        '<figure class="gallery"><figcaption>Das Werk in Bocholt</figcaption>'
+        '<img src="werk.jpg" alt=""><div class="counter">Bild 1 von 9</div></figure>',
+        ("Bild 1 von 9",),
+    ),
+    (
+        "label-of-a-removed-link-box",
+        '<div class="box"><div class="box-head">Weiterführender Link</div><div>'
+        '<a href="https://verband.example/studie">Studie zur Lage der Zulieferer</a></div></div>',
+        ("Weiterführender Link", "Studie zur Lage"),
+    ),
+    (
+        "author-box-label",
+        '<div class="highlight"><div class="header">AUTOR</div></div>',
+        ("AUTOR",),
+    ),
+    (
         "share-and-newsletter",
         '<ul class="share"><li><a href="#">Teilen</a></li><li><a href="#">Drucken</a></li></ul>'
         "<div><p>Abonnieren Sie unseren Newsletter und erhalten Sie täglich alle Nachrichten.</p>"
@@ -233,6 +273,65 @@ def test_date_without_metadata(head: str, above: str, expected: str) -> None:
     extracted = _article(body, head)
     assert extracted.date == dt.date.fromisoformat(expected)
     assert "2016" not in extracted.lede
+
+
+def test_a_time_in_the_sidebar_dates_something_else() -> None:
+    """A calendar widget's <time> is an event's date; the article's stands in its own box."""
+    body = (
+        '<div class="page"><div class="main"><div class="story"><h1>Gigaset streicht 300 '
+        f"Stellen</h1>{PROSE}</div></div>"
+        '<div class="side"><div class="events"><ul><li><time datetime="2019-12-11">11.12.2019'
+        "</time> Seniorennachmittag im Advent</li></ul></div>"
+        "<div><b>Quelle</b><br>VERÖFFENTLICHT AM 07.06.2019</div></div></div>"
+    )
+    assert _article(body, head="").date == dt.date(2019, 6, 7)
+
+
+def test_a_sidebar_column_beside_the_article() -> None:
+    """A wrapper named like the article holds the article's column and a sidebar column whose
+    boxes hold sentences of their own: the wrapper must not win as the article's box."""
+    events = "".join(
+        f'<div class="box"><ul><li>{day}.12.2019, 14.00 Uhr – Chemnitz: Seniorennachmittag im '
+        "Advent im Gemeindezentrum am Markt, mit Kaffee, Kuchen und Musik.</li></ul></div>"
+        for day in range(11, 17)
+    )
+    body = (
+        '<div class="content"><div class="group"><div class="col">'
+        '<div class="head"><a href="/aktuell">Aktuell</a><h1>Gigaset streicht 300 Stellen</h1>'
+        f'</div><div class="full">{PROSE}</div></div></div><div class="col">{events}</div></div>'
+    )
+    seed = _seed(_article(body))
+    assert "als schweren Schlag für die Region bezeichnete" in seed
+    assert "Seniorennachmittag" not in seed
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["<div>Washington CNN —</div>", "<div><a href='/autor'>Stadtanzeiger</a> March 04, 2016</div>"],
+    ids=["place-and-agency-run-in", "author-and-english-date"],
+)
+def test_a_dateline_line_is_no_first_paragraph(dateline: str) -> None:
+    extracted = _article(f"<main><h1>Gigaset streicht 300 Stellen</h1>{dateline}{PROSE}</main>")
+    assert extracted.lede.startswith("Der Betriebsrat hat am Montag")
+    assert "Washington" not in _seed(extracted) and "March" not in _seed(extracted)
+
+
+def test_a_page_in_a_script_without_spaces() -> None:
+    """Chinese and Japanese write no spaces between words: their sentences are prose all the
+    same, and a headline of one "word" is a headline."""
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "香港行政长官在各方压力下就其住宅的违章建筑问题到立法会接受质询\uff0c并向香港民众道歉。",
+            "他此前承认早在去年参选之前就已知悉其住宅的违建问题\uff0c引发诚信危机\uff0c议员们普遍表示不满。",
+        )
+    )
+    extracted = _article(
+        f"<main><h1>特首就住宅违建事件道歉</h1>{paragraphs}</main>",
+        title="特首就住宅违建事件道歉 - 新闻网",
+    )
+    assert extracted.title == "特首就住宅违建事件道歉"
+    assert extracted.lede.startswith("香港行政长官在各方压力下")
 
 
 # --- pages that are no article -------------------------------------------------------------

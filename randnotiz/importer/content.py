@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from bs4 import Tag
 
-from randnotiz.importer.lines import END_MARKERS, is_prose, is_truncated_title
+from randnotiz.importer.lines import END_MARKERS, is_prose, is_truncated_title, sentence_end
 from randnotiz.importer.webpage import (
     HEADING_TAGS,
     TextRun,
@@ -114,19 +114,38 @@ def drop_empty_boxes(root: Tag) -> None:
             tag.decompose()
 
 
-def drop_teaser_cards(root: Tag) -> None:
+def drop_teaser_cards(root: Tag, headline: Tag | None = None) -> None:
     """Small boxes that link to another page under a headline of their own: teasers.
 
     Done on the whole page before the article's box is chosen, so that a list
     of teasers cannot win as the article (each card's sentence is prose), and
     inside the article, where a teaser for another article or gallery can stand.
+    The box that holds the page's own ``headline`` is the article, however short
+    and however its headline is linked.
     """
+    around = set() if headline is None else {id(t) for t in self_and_parents(headline)}
     for tag in root.find_all(["div", "section", "aside", "figure", "li", "dl", "article"]):
-        if tag.decomposed:
+        if tag.decomposed or id(tag) in around:
             continue
         runs = text_runs(tag)
         if runs and _is_teaser_card(tag, runs, sum(len(r.text) for r in runs)):
+            box = tag.parent
             tag.decompose()
+            _drop_orphaned_label(box, root)
+
+
+def _drop_orphaned_label(box: Tag | None, root: Tag) -> None:
+    """The box a teaser stood in, when all it holds now is the teaser's label
+    ("Weiterführender Link", "Lesen Sie auch"): the label goes with the teaser."""
+    while isinstance(box, Tag) and box is not root and box.name in ("div", "section", "aside"):
+        runs = text_runs(box)
+        if not runs or len(runs) > 2 or sum(len(r.text) for r in runs) > 60:
+            return
+        if any(sentence_end(r.text) and len(r.text.split()) > 3 for r in runs):
+            return
+        parent = box.parent
+        box.decompose()
+        box = parent
 
 
 def _is_teaser_card(tag: Tag, runs: list[TextRun], chars: int) -> bool:
@@ -235,7 +254,34 @@ def choose_content(body: Tag, anchor: Tag | None = None) -> list[Tag]:
     top_score, top = max(ranked, key=lambda pair: pair[0])
     if top_score <= 0:
         return []
+    inner = _inner_box(top.tag, anchor, candidates)
+    if inner is not top.tag:
+        top, top_score = candidates[id(inner)], candidates[id(inner)].score
     return _with_siblings(top, top_score, candidates)
+
+
+def _inner_box(tag: Tag, anchor: Tag | None, candidates: dict[int, _Candidate]) -> Tag:
+    """The column inside ``tag`` that the article stands in, when ``tag`` holds more columns.
+
+    A wrapper named like the article ("content") can win over the article's
+    own box when the page's columns stand in it: the article's votes and a
+    sidebar's add up. The child that holds the first paragraph (``anchor``)
+    and two paragraphs or more is the article's column when it scores twice
+    as high as any other child.
+    """
+    if anchor is None:
+        return tag
+    while True:
+        children = tag.find_all(_CONTAINERS, recursive=False)
+        holder = next((c for c in children if c is anchor or c in anchor.parents), None)
+        if holder is None or sum(is_prose(r.text) for r in text_runs(holder)) < 2:
+            return tag
+        others = [
+            candidates[id(c)].score for c in children if c is not holder and id(c) in candidates
+        ]
+        if candidates[id(holder)].score < 2 * max(others, default=0.0):
+            return tag
+        tag = holder
 
 
 def _container(owner: Tag) -> Tag:

@@ -43,6 +43,7 @@ from randnotiz.importer.lines import (
     is_prose,
     is_service_text,
     is_teaser,
+    published_date,
     sentence_end,
     without_byline,
     without_timestamp,
@@ -54,6 +55,7 @@ from randnotiz.importer.page_meta import (
     json_ld,
     machine_date,
     meta_values,
+    time_date,
     url_date,
 )
 from randnotiz.importer.source import page_source, redirect_target
@@ -153,7 +155,7 @@ def _extract(data: bytes, source: str) -> Extracted | tuple[Problem, ...]:
     metas = meta_values(soup)
     ld = json_ld(soup)
     found_source = page_source(soup, metas)
-    date = machine_date(soup, metas, ld) or url_date(found_source.url)
+    date = machine_date(soup, metas, ld)
     author = find_author(soup, metas, ld)
     page_title = normalize_space(soup.title.get_text(" ")) if soup.title else None
     redirect = redirect_target(soup)
@@ -169,23 +171,27 @@ def _extract(data: bytes, source: str) -> Extracted | tuple[Problem, ...]:
                 "open that address in the browser and save the page it shows",
             ),
         )
-    headline = find_headline(soup, metas, ld, page_title)
+    headline = find_headline(soup, metas, ld, page_title, found_source.url)
     sites = _site_names(page_title, headline)
     close_paragraphs(soup)
 
     runs = text_runs(body)
-    near = _runs_near(runs, headline)
+    at = _headline_at(runs, headline)
+    near = _runs_near(runs, at)
+    anchor = next((run.owner for run in near[:12] if is_prose(run.text)), None)
+    date = date or time_date(_headline_scope(headline, anchor, body)) or url_date(found_source.url)
+    if date is None:  # "Veröffentlicht am …" below the headline, wherever: it says what it dates
+        date = next((d for run in runs[at or 0 :] if (d := published_date(run.text))), None)
     if date is None:
         date = next((d for run in near if (d := date_in_text(_start_of(run.text)))), None)
     if author is None:
         author = next(
             (a for run in near if len(run.text) < 100 and (a := byline_author(run.text))), None
         )
-    anchor = next((run.owner for run in near[:12] if is_prose(run.text)), None)
     outside = _not_text(runs, headline)
 
     remove_boilerplate(body)
-    drop_teaser_cards(body)
+    drop_teaser_cards(body, headline.element if headline else None)
     content = choose_content(body, anchor)
     for element in content:
         drop_empty_boxes(element)
@@ -234,11 +240,31 @@ def _with_lede(
     known = {b.text for b in blocks}
     captions = [c for c in captions if c.text not in known]
     if lede is None:
-        first = next(i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH)
-        lede, blocks = blocks[first].text, blocks[:first] + blocks[first + 1 :]
+        paragraphs = [i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH]
+        # A dateline in a line of its own, in any language, is no first paragraph.
+        first = next((i for i in paragraphs if not _is_dateline_line(blocks[i].text)), None)
+        if first is None:
+            first = paragraphs[0]
+        before = [b for b in blocks[:first] if b.kind is not BlockKind.PARAGRAPH]
+        lede, blocks = blocks[first].text, before + blocks[first + 1 :]
     lede = without_timestamp(without_byline(lede, author))
     rest = [b for b in blocks if not _repeats(without_byline(b.text, author), lede)]
     return lede, [*captions, *rest]
+
+
+_RUN_IN = re.compile(r"(?:--|[—–-])$")
+_YEAR_OR_TIME = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b\d{1,2}:\d\d\b")
+
+
+def _is_dateline_line(text: str) -> bool:
+    """'Washington CNN —' (the place and agency run into the first paragraph by CSS),
+    'LinkNaija October 06, 2018', '2018年6月18日 10:01': where and when, in any language,
+    set as a line of its own above the text."""
+    if is_prose(text) or len(text) > 80:
+        return False
+    return bool(_RUN_IN.search(text)) or (
+        bool(_YEAR_OR_TIME.search(text)) and not sentence_end(text.rstrip(")"))
+    )
 
 
 def _why_no_article(near: list[TextRun], asks_login: bool) -> str:
@@ -267,18 +293,34 @@ def _repeats(text: str, lede: str) -> bool:
     return text == lede or (len(text) > 0.6 * len(lede) and lede.endswith(text))
 
 
-def _runs_near(runs: list[TextRun], headline: Headline | None) -> list[TextRun]:
-    """The lines right after the headline, then those right before it: where datelines stand."""
+def _headline_at(runs: list[TextRun], headline: Headline | None) -> int | None:
+    """Where the headline stands among the page's lines."""
     if headline is None or headline.element is None:
-        return []
+        return None
     element = headline.element
-    at = next(
+    return next(
         (i for i, r in enumerate(runs) if r.owner is element or element in r.owner.parents),
         None,
     )
+
+
+def _runs_near(runs: list[TextRun], at: int | None) -> list[TextRun]:
+    """The lines right after the headline, then those right before it: where datelines stand."""
     if at is None:
         return []
     return runs[at + 1 : at + 13] + list(reversed(runs[max(0, at - 8) : at]))
+
+
+def _headline_scope(headline: Headline | None, anchor: Tag | None, body: Tag) -> Tag:
+    """The part of the page the headline heads: the smallest box that holds the headline and
+    the first paragraph after it (the article's header and text, not the sidebar beside
+    them); the whole page when the headline was not found in it."""
+    if headline is None or headline.element is None:
+        return body
+    if anchor is None:
+        return headline.element.parent or body
+    around = {id(t) for t in self_and_parents(anchor)}
+    return next((t for t in self_and_parents(headline.element) if id(t) in around), body)
 
 
 def _start_of(text: str) -> str:

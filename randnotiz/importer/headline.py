@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-from randnotiz.importer.webpage import normalize_space
+from randnotiz.importer.source import points_here
+from randnotiz.importer.webpage import BLOCK_TAGS, normalize_space, word_count
 from randnotiz.read.seed import is_rubric
 
 __all__ = [
@@ -30,7 +31,7 @@ __all__ = [
     "strip_site_name",
 ]
 
-_SEPARATOR = re.compile(r"(\s+(?:\||::|–|—|-|·|»)\s+)")
+_SEPARATOR = re.compile(r"(\s+(?:\||::|--|–|—|-|·|»)\s+)")
 DOMAIN = re.compile(r"\b[\w-]+\.(?:de|at|ch|com|net|org|eu|info|tv|fm|fr|it|co\.uk)\b", re.I)
 _NUMERIC_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _DATE_AT_END = re.compile(r"\s*[(\[]?\s*\d{1,2}\.\d{1,2}\.\d{2,4}\s*[)\]]?\s*$")
@@ -84,15 +85,16 @@ def strip_site_name(title: str, sites: set[str]) -> str:
             or DOMAIN.search(last) is not None
             or _NUMERIC_DATE.fullmatch(last) is not None
             or last.casefold() in sites
-            or (separator in ("|", "::", "·", "»") and len(last.split()) <= 5)
+            or (separator in ("|", "::", "--", "·", "»") and len(last.split()) <= 5)
             or (last.isupper() and len(last) > 2)
         )
         if not site_like:
             break
         parts = parts[:-2]
     title = "".join(parts).strip()
-    # "Radio Vest: Lippepegel …" / "Lippepegel …: Radio Vest": the site's name at either end
-    for site in sites:
+    # "Radio Vest: Lippepegel …" / "Lippepegel …: Radio Vest": the site's name at either end;
+    # longest first and in a fixed order, so that the result does not depend on a set's order
+    for site in sorted(sites, key=lambda s: (-len(s), s)):
         for pattern in (rf"^{re.escape(site)}\s*[:|–-]\s+", rf"\s*[:|–-]\s*{re.escape(site)}$"):
             title = re.sub(pattern, "", title, flags=re.IGNORECASE)
     return title.strip()
@@ -103,10 +105,7 @@ def _title_site_names(page_title: str | None, sites: set[str]) -> set[str]:
     if not page_title:
         return set()
     rest = page_title[len(strip_site_name(page_title, sites)) :]
-    return {p.strip().casefold() for p in _SEPARATOR.split(rest) if len(_tokens(p)) >= 1} - {
-        "|",
-        "-",
-    }
+    return {p.strip().casefold() for p in _SEPARATOR.split(rest) if len(_tokens(p)) >= 1}
 
 
 def _tokens(text: str) -> list[str]:
@@ -147,13 +146,16 @@ def _text(tag: Tag) -> str:
     return normalize_space(tag.get_text(" "))
 
 
-def _linked(tag: Tag) -> bool:
-    """A heading that is all link points to another page: a teaser, not this page's headline."""
+def _linked(tag: Tag, url: str | None) -> bool:
+    """A heading that is all link to another page: a teaser, not this page's headline.
+
+    A link to the page itself (many sites link the headline to its own
+    article) does not count.
+    """
     text = _text(tag)
-    linked = sum(len(_text(a)) for a in tag.find_all("a"))
-    if tag.name == "a" or tag.find_parent("a") is not None:
-        linked = len(text)
-    return bool(text) and linked >= 0.8 * len(text)
+    links = tag.find_all("a") + ([tag] if tag.name == "a" else []) + tag.find_parents("a")
+    linked = sum(len(_text(a)) for a in links if not points_here(str(a.get("href") or ""), url))
+    return bool(text) and min(linked, len(text)) >= 0.8 * len(text)
 
 
 def _json_ld_headlines(ld: list[dict]) -> list[str]:
@@ -165,7 +167,11 @@ def _json_ld_headlines(ld: list[dict]) -> list[str]:
 
 
 def find_headline(
-    soup: BeautifulSoup, metas: dict[str, str], ld: list[dict], page_title: str | None
+    soup: BeautifulSoup,
+    metas: dict[str, str],
+    ld: list[dict],
+    page_title: str | None,
+    url: str | None = None,
 ) -> Headline | None:
     """The article's headline, with its kicker (as the rubric, or in front of the title).
 
@@ -176,7 +182,7 @@ def find_headline(
     contains loses. Without a confirmed heading, a meta title of three words
     or more is the headline, else the first ``<h1>`` or ``<h2>`` that reads
     like one. ``soup`` holds only what a reader sees (hidden text is gone);
-    ``page_title`` is the ``<title>``.
+    ``page_title`` is the ``<title>``, ``url`` the page's own address.
     """
     sites = site_names(metas) | _title_site_names(page_title, site_names(metas))
     raw = _json_ld_headlines(ld) + [
@@ -185,7 +191,7 @@ def find_headline(
     if page_title:
         raw.append(page_title)
     stripped = [s for s in (strip_site_name(t, sites) for t in raw) if s]
-    confirmed = _confirmed_headings(soup, raw, stripped)
+    confirmed = _confirmed_headings(soup, raw, stripped, url)
     if confirmed:
         tag, text, kicker = confirmed[0]
         # A headline set as two headings ("Krisenmanager rät …:" over "„Mercedes …“"), both
@@ -198,34 +204,39 @@ def find_headline(
 
     # No heading is confirmed: a meta title that is more than a word or two ("Bocholt",
     # "Pressemitteilung" are a place and a kind of page), else the first real heading.
-    meta = next((_tidy(s) for s in stripped if len(_tokens(s)) >= 3), None)
+    meta = next((_tidy(s) for s in stripped if word_count(s) >= 3), None)
     if meta is not None:
         return Headline(meta, None, _element_saying(soup, meta))
     for tag in soup.find_all("h1") + soup.find_all("h2"):
         text, kicker = _headline_text(tag)
-        words = len(_tokens(text))
+        words = word_count(text)
         real = words >= 3 or (words == 2 and tag.name == "h1")
-        if real and not _linked(tag) and text.casefold() not in sites:
+        if real and not _linked(tag, url) and text.casefold() not in sites:
             return _with_kicker(text, tag, kicker, sites)
     return Headline(_tidy(stripped[0])) if stripped else None
 
 
 def _confirmed_headings(
-    soup: BeautifulSoup, raw: list[str], stripped: list[str]
+    soup: BeautifulSoup, raw: list[str], stripped: list[str], url: str | None
 ) -> list[tuple[Tag, str, Tag | None]]:
     """The headings the meta titles confirm, best first: (heading, text, inner kicker)."""
     ranked = []
     headings = soup.find_all(lambda t: t.name in _HEADINGS or _declared(t))
     for order, tag in enumerate(headings):
         text, kicker = _headline_text(tag)
-        if len(text.split()) < 2 or len(text) > 300 or _linked(tag):
+        if word_count(text) < 2 or len(text) > 300 or _linked(tag, url):
             continue
         match = max(
             [_contained(text, t) for t in raw] + [_contained(s, text) for s in stripped] + [0.0]
         )
         if match < 0.8 or (match < 0.95 and tag.name != "h1" and not _declared(tag)):
             continue
-        ranked.append(((_declared(tag), len(text), kicker is not None, -order), tag, text, kicker))
+        # A heading that says the title and no more beats one that holds it among other
+        # words ("Noch keine Kommentare zu <Titel>"), then the longest (a section's name that
+        # <title> also holds loses).
+        exact = max([_contained(text, t) for t in raw] + [0.0]) >= 0.95
+        key = (_declared(tag), exact, len(text), kicker is not None, -order)
+        ranked.append((key, tag, text, kicker))
     ranked.sort(key=lambda r: r[0], reverse=True)
     return [(tag, text, kicker) for _, tag, text, kicker in ranked]
 
@@ -237,7 +248,10 @@ def _declared(tag: Tag) -> bool:
 def _element_saying(soup: BeautifulSoup, text: str) -> Tag | None:
     """The element whose own text is ``text``: where a headline known from meta tags stands."""
     found = soup.body.find(string=lambda s: normalize_space(s) == text) if soup.body else None
-    return found.parent if found is not None and isinstance(found.parent, Tag) else None
+    element = found.parent if found is not None else None
+    while isinstance(element, Tag) and element.name not in BLOCK_TAGS and element.parent:
+        element = element.parent  # the line it stands on, not a link or span inside it
+    return element if isinstance(element, Tag) else None
 
 
 def _punctuated(text: str, titles: list[str]) -> str:

@@ -10,9 +10,11 @@ looks at one line only; where a line stands is ``extract``'s business.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from randnotiz.importer.page_meta import byline_author, date_in_text
+from randnotiz.importer.webpage import UNSPACED
 
 __all__ = [
     "END_MARKERS",
@@ -28,6 +30,7 @@ __all__ = [
     "is_service_text",
     "is_teaser",
     "is_truncated_title",
+    "published_date",
     "sentence_end",
     "without_byline",
     "without_timestamp",
@@ -50,6 +53,10 @@ UI_WORDS = frozenset(
     "nach oben",
     "artikel versenden",
     "diesen artikel kommentieren",
+    "autor",
+    "autorin",
+    "über den autor",
+    "über die autorin",
 }
 END_MARKERS = re.compile(
     r"(weitere links|mehr zu den themen|mehr dazu|schlagworte|leserkommentare|über den autor|"
@@ -81,6 +88,11 @@ _TEASER_END = re.compile(
     r"|\bmehr\s*(?:\.\.\.|…|»|\u203a|>))\s*$",
     re.IGNORECASE,
 )
+# "Bild 1 von 9", "3/12", "Image 2 of 5": where a gallery or a slideshow stands
+_COUNTER = re.compile(
+    r"(?:(?:bild|foto|image|photo|slide|seite|page)\s*)?\d{1,3}\s*(?:von|of|aus|/)\s*\d{1,3}",
+    re.IGNORECASE,
+)
 _PAGINATION = re.compile(r"[«\u2039<]?\s*zurück\b.{0,20}\bweiter\s*[»\u203a>]?", re.IGNORECASE)
 _SERVICE_TEXT = re.compile(
     r"vorlesefunktion|feedback bitte|javascript|cookies?\b.{0,40}\b(?:zu|akzeptieren|verwenden)|"
@@ -101,8 +113,24 @@ _TIMESTAMP = re.compile(
 )
 
 
+# The full stops of scripts written without spaces: Chinese and Japanese, Burmese, Ethiopic
+_UNSPACED_STOP = re.compile("[\u3002\uff01\uff1f!?\u104b\u1362]")
+# Thai and Lao mark no sentence end at all
+_NO_STOP_SCRIPT = re.compile("[\u0e00-\u0eff]")
+
+
 def is_prose(text: str) -> bool:
-    """A sentence or more of prose: what articles are made of and navigation is not."""
+    """A sentence or more of prose: what articles are made of and navigation is not.
+
+    Seven words and a full stop, where words are written apart; in a script
+    that writes no spaces between words, 25 of its characters and its full
+    stop, or 100 characters in Thai and Lao, which have no full stop.
+    """
+    unspaced = len(UNSPACED.findall(text))
+    if unspaced * 2 >= len(text):
+        if _UNSPACED_STOP.search(text):
+            return unspaced >= 25
+        return unspaced >= 100 and _NO_STOP_SCRIPT.search(text) is not None
     return len(text) >= 50 and len(text.split()) >= 7 and _PROSE_END.search(text) is not None
 
 
@@ -128,6 +156,19 @@ def is_dateline(text: str) -> bool:
     return not _DATE_FILLER.sub("", _PLACE_FIRST.sub("", text))
 
 
+_PUBLISHED = re.compile(
+    r"\b(?:veröffentlicht|erschienen|publiziert|published|posted)(?:\s+(?:am|on|at))?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def published_date(text: str) -> dt.date | None:
+    """The date of a short line that says when the article was published, wherever it stands:
+    'Veröffentlicht am 07.06.2019', 'Quelle VERÖFFENTLICHT AM 07.06.2019'."""
+    m = _PUBLISHED.search(text) if len(text) < 120 else None
+    return date_in_text(text[m.end() : m.end() + 30]) if m else None
+
+
 def is_credit(text: str) -> bool:
     """'Foto: dpa', '- Foto: Emschergenossenschaft', 'Quelle: DICE/EA'."""
     return _CREDIT.fullmatch(text) is not None
@@ -139,7 +180,8 @@ def is_copyright(text: str) -> bool:
 
 
 def is_pagination(text: str) -> bool:
-    return _PAGINATION.fullmatch(text) is not None
+    """'« zurück 1 2 3 weiter »', 'Bild 1 von 9': a control to page through something."""
+    return _PAGINATION.fullmatch(text) is not None or _COUNTER.fullmatch(text) is not None
 
 
 def is_service_text(text: str) -> bool:

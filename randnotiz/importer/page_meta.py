@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from randnotiz.dates import parse_date
 from randnotiz.importer.headline import DOMAIN, site_names
@@ -131,7 +131,16 @@ def machine_date(soup: BeautifulSoup, metas: dict[str, str], ld: list[dict]) -> 
         for value in (tag.get("content"), tag.get("datetime"), tag.get_text(" ")):
             if value and (date := parse_any_date(str(value))) is not None:
                 return date
-    for tag in soup.find_all("time"):
+    return None
+
+
+def time_date(scope: Tag) -> dt.date | None:
+    """The date of the first ``<time>`` in ``scope``: the headline's part of the page.
+
+    A ``<time>`` elsewhere dates something else: an event in a calendar
+    widget, a teaser for another article, a comment.
+    """
+    for tag in scope.find_all("time"):
         for value in (tag.get("datetime"), tag.get_text(" ")):
             if value and (date := parse_any_date(str(value))) is not None:
                 return date

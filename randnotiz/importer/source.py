@@ -11,14 +11,14 @@ saved twice.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
 from randnotiz.importer.webpage import normalize_space
 from randnotiz.model import Source
 
-__all__ = ["page_source", "redirect_target", "site_from_url", "url_key"]
+__all__ = ["page_source", "points_here", "redirect_target", "site_from_url", "url_key"]
 
 _SITE_METAS = ("og:site_name", "application-name", "publisher", "dc.publisher")
 _REFRESH = re.compile(r"^\s*\d*\s*[;,]?\s*url\s*=\s*['\"]?(?P<url>[^'\"]+)", re.IGNORECASE)
@@ -84,3 +84,17 @@ def url_key(url: str) -> tuple[str, str, str]:
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").removeprefix("www.")
     return host, parts.path.rstrip("/") or "/", parts.query
+
+
+def points_here(href: str, page_url: str | None) -> bool:
+    """Whether a link leads to the page itself: an anchor in it, or its own address.
+
+    Sites link a headline to its own article (``<h1><a href="/der-artikel">``);
+    such a heading is the page's headline, not a teaser for another page.
+    """
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return True
+    if not page_url:
+        return False
+    return url_key(urljoin(page_url, href).split("#")[0]) == url_key(page_url.split("#")[0])

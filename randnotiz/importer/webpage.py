@@ -191,6 +191,18 @@ _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2007\u202f]+")
 _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
+# Scripts written without spaces between words: Thai, Lao, Burmese, Khmer, Chinese, Japanese.
+UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff]")
+
+
+def word_count(text: str) -> int:
+    """How many words a line holds: words written apart, and two characters for one in a
+    script that writes no spaces between words (a Chinese headline is one "word" to split())."""
+    unspaced = len(UNSPACED.findall(text))
+    spaced = [w for w in UNSPACED.sub(" ", text).split() if any(c.isalnum() for c in w)]
+    return len(spaced) + unspaced // 2
+
+
 def normalize_space(text: str) -> str:
     """Layout whitespace becomes one space; soft hyphens and zero-width marks go."""
     return _SPACE.sub(" ", text.translate(_INVISIBLE_CHARS)).strip()
