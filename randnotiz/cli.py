@@ -48,6 +48,25 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
+def _search_index(args: argparse.Namespace) -> int:
+    from randnotiz.search_index import index_site  # only this command drives Pagefind
+
+    site = args.site if args.site.is_absolute() else args.root / args.site
+    if not (site / "index.html").is_file():
+        print(
+            f"{site}: error: no built site here; build it first (zensical build, mkdocs build)",
+            file=sys.stderr,
+        )
+        return 1
+    report = index_site(site, language=args.language)
+    print(
+        f"randnotiz: search index of {report.terms} terms and the pages of {site} "
+        f"written to {report.bundle} in {report.seconds:.1f} s",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _command_in(argv: Sequence[str]) -> str | None:
     """The command ``argv`` asks for, before the whole parser is made."""
     first = argparse.ArgumentParser(add_help=False)
@@ -76,6 +95,12 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true", help="fail on warnings too")
     c.add_argument("-v", "--verbose", action="store_true", help="also print notes (info lines)")
     c.set_defaults(run=_check)
+    x = sub.add_parser(
+        "search-index", help="index a built site for search (after zensical build; mkdocs does it)"
+    )
+    x.add_argument("site", nargs="?", type=Path, default=Path("site"), help="default: site")
+    x.add_argument("--language", default="de", help="the site's language (default: de)")
+    x.set_defaults(run=_search_index)
     i = sub.add_parser("import", help="turn saved web pages (.html) into seeds in seeds/")
     if command == "import":
         from randnotiz import importer

@@ -1,4 +1,5 @@
-"""MkDocs hooks: generate ``docs/`` before every build, and watch the sources.
+"""MkDocs hooks: generate ``docs/`` before every build, index the site after it,
+and watch the sources.
 
 Registered in ``mkdocs.yml`` so that plain ``mkdocs build`` and ``mkdocs
 serve`` work from a fresh clone. While serving, a mistake in a seed or a YAML
@@ -6,6 +7,11 @@ file is reported and the last good pages stay in ``docs/``, so the browser
 keeps showing the last good site until the next good save; ``mkdocs build``
 stops with exit code 1 instead. How serving rebuilds only what changed is
 ``randnotiz/serve.py``.
+
+After each build Pagefind indexes the site in ``config.site_dir``: that is
+``site/`` for ``mkdocs build`` and the temporary folder ``mkdocs serve``
+builds into and serves, so search works while editing too. It reads the
+whole folder, so a rebuild of only what changed gets a whole index.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from randnotiz.cli import print_problems
 from randnotiz.config import Project
 from randnotiz.freshness import is_fresh
 from randnotiz.render.redirects import REDIRECTS_PATH, parse_redirects
+from randnotiz.search_index import index_site
 
 log = logging.getLogger("mkdocs.plugins.randnotiz")
 _command = "build"
@@ -126,7 +133,14 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) ->
 
 def on_post_build(config: MkDocsConfig) -> None:
     if _command == "serve":
-        serve.on_post_build(config)
+        serve.on_post_build(config)  # first: it removes the pages no longer produced
+    report = index_site(Path(config.site_dir), language=config.theme["language"] or "de")
+    log.info(
+        "randnotiz: search index of %d pages read and %d terms written in %.1f s",
+        report.pages,
+        report.terms,
+        report.seconds,
+    )
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

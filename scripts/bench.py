@@ -5,13 +5,16 @@ terms, in a temporary folder:
 
 1. ``randnotiz build`` from an empty ``docs/`` (the generation step): wall
    time, CPU time and peak memory;
-2. ``mkdocs build --strict`` of the generated site, against a floor: the same
-   build of the same number of plain Markdown pages of the same byte sizes,
-   same theme, plugins, extensions and navigation, without the Randnotiz hook;
+2. ``mkdocs build --strict`` of the generated site (the hook indexes it for
+   search afterwards), against a floor: the same build of the same number of
+   plain Markdown pages of the same byte sizes, same theme, plugins, extensions
+   and navigation, without the Randnotiz hook, then indexed for search by
+   ``randnotiz search-index``;
 3. a rebuild with nothing changed (files written: must be 0) and one after a
    single summary changed in YAML (files written: exactly the pages that show it);
-4. the search index: bytes per article, text repeated across pages, article
-   sentences that profile pages would index a second time (must be 0).
+4. the search index: its bytes and largest file, per article, text repeated
+   across pages, article sentences that profile pages would index a second
+   time (must be 0).
 
 Then the linker against one regular expression per alias at M = 2,000, and
 the editor's loop in ``mkdocs serve`` at ``--serve`` articles (``benchserve.py``).
@@ -43,7 +46,7 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from benchcorpus import (
@@ -169,6 +172,18 @@ def change_summary(synthetic: Synthetic) -> tuple[str, str]:
     return person.id, new
 
 
+def floor_build(floor: Path) -> Run:
+    """The floor's MkDocs build and its search index, as the hook does for the real site."""
+    built = run(["mkdocs", "build", "--strict"], floor)
+    indexed = run(["randnotiz", "search-index", "site"], floor)
+    return replace(
+        built,
+        wall=built.wall + indexed.wall,
+        cpu=built.cpu + indexed.cpu,
+        peak_mb=max(built.peak_mb, indexed.peak_mb),
+    )
+
+
 def _walls(runs: list[Run]) -> list[float]:
     return [r.wall for r in runs]
 
@@ -213,7 +228,7 @@ def bench_size(n: int, plan: Plan, work: Path) -> dict:
                     shutil.rmtree(floor / "docs")
                     plain_pages(project / "docs", floor / "docs", floor_text)
                 set_aside(floor / "site", trash)
-                floors.append(run(["mkdocs", "build", "--strict"], floor))
+                floors.append(floor_build(floor))
                 line += f", floor {floors[-1].wall:.1f} s"
         print(line, file=sys.stderr)
 
@@ -225,7 +240,7 @@ def bench_size(n: int, plan: Plan, work: Path) -> dict:
     kb = sources.knowledge
     profiles = len(kb.people) + len(kb.organizations)
     search = measure(project / "site", texts, len(sources.articles), profiles)
-    floor_index = floor / "site" / "search" / "search_index.json"
+    floor_index = measure(floor / "site", [], 0, 0) if with_floor else None
 
     before = snapshot(docs)
     nothing = run(["randnotiz", "build"], project)
@@ -273,7 +288,7 @@ def bench_size(n: int, plan: Plan, work: Path) -> dict:
         | {
             "bytes_per_article": search.bytes_per_article,
             "duplicated_share": search.duplicated_share,
-            "floor_index_bytes": floor_index.stat().st_size if with_floor else None,
+            "floor_index_bytes": floor_index.index_bytes if floor_index else None,
         },
     }
 
@@ -385,7 +400,8 @@ def table(results: dict) -> str:
         floor = q["floor_index_bytes"]
         lines.append(
             f"search index N={s['articles']}: {q['index_bytes'] / 1e6:.1f} MB "
-            f"({q['gzip_bytes'] / 1e6:.1f} MB gzipped), "
+            f"in {q['index_files']} files (gzipped; largest "
+            f"{q['largest_file_bytes'] / 1024:.0f} KB), "
             f"{q['bytes_per_article'] / 1024:.1f} KB per article"
             + (f" (floor {floor / 1e6:.1f} MB)" if floor else "")
             + f"; {q['duplicated_share']:.1%} of its text repeated by the site on another page; "

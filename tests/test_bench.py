@@ -42,7 +42,8 @@ SIZE_FIGURES = (
 )
 SEARCH_FIGURES = (
     "index_bytes",
-    "gzip_bytes",
+    "largest_file_bytes",
+    "index_files",
     "bytes_per_article",
     "duplicated_share",
     "article_sentences_on_profiles",
@@ -101,6 +102,7 @@ def test_profiles_do_not_index_article_sentences(bench: tuple[dict, Path]) -> No
     assert search["article_sentences_on_profiles"] == 0
     assert search["profiles_indexed"] == search["profiles"]
     assert search["articles_indexed"] == search["articles"]
+    assert search["terms_indexed"] > 0
 
 
 def test_one_summary_rewrites_exactly_the_pages_that_show_it(bench: tuple[dict, Path]) -> None:

@@ -248,3 +248,20 @@ def test_after_many_saves_every_page_is_a_fresh_builds(tmp_path: Path) -> None:
                 expected = path.read_bytes()
             assert served == expected, name
         assert status(srv, "/artikel/ein-titel/") == 404
+
+
+def test_the_served_site_is_searchable_and_follows_an_edit(server: tuple[Server, Path]) -> None:
+    """The hook indexes the folder `mkdocs serve` builds into, after every rebuild."""
+    import json
+
+    srv, root = server
+    entry = json.loads(srv.page("/pagefind/pagefind-entry.json"))
+    assert entry["languages"]["de"]["page_count"] == 2  # the article and the profile
+    before = entry["languages"]["de"]["hash"]
+    people = root / "annotations" / "people.yml"
+    people.write_text(PEOPLE.format(summary="Zweite Fassung."), encoding="utf-8")
+    assert wait_for(lambda: "Zweite Fassung." in srv.page("/personen/ada-lovelace/")), srv.output()
+    assert wait_for(
+        lambda: json.loads(srv.page("/pagefind/pagefind-entry.json"))["languages"]["de"]["hash"]
+        != before
+    ), srv.output()

@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from randnotiz.search_index import fragments
+
 from .conftest import SHIPPED_ID, make_project, run
 
 pytestmark = [
@@ -40,6 +42,8 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert generated.returncode == 0, generated.stderr
     built = run(["zensical", "build", "--strict"], root)
     assert built.returncode == 0, built.stdout + built.stderr
+    indexed = run(["randnotiz", "search-index", "site"], root)
+    assert indexed.returncode == 0, indexed.stderr
     return root / "site"
 
 
@@ -124,6 +128,21 @@ def test_data_files_are_copied_unchanged(
     zensical_site: Path, shipped_site: Path, name: str
 ) -> None:
     assert (zensical_site / name).read_bytes() == (shipped_site / name).read_bytes()
+
+
+def test_the_search_indexes_what_the_mkdocs_build_indexes(
+    zensical_site: Path, shipped_site: Path
+) -> None:
+    """`randnotiz search-index` after `zensical build`: the same results, Pagefind's button
+    in the header and no other search."""
+    def indexed(site: Path) -> dict[str, tuple[str, dict]]:
+        return {r["url"]: (r["meta"]["title"], r["filters"]) for r in fragments(site / "pagefind")}
+
+    assert indexed(zensical_site) == indexed(shipped_site)
+    page = soup(zensical_site, ARTICLE)
+    assert page.select_one("header pagefind-modal-trigger") is not None
+    assert page.select_one("pagefind-modal") is not None
+    assert page.select_one(".md-search") is None
 
 
 def test_same_pages_as_mkdocs(zensical_site: Path, shipped_site: Path) -> None:

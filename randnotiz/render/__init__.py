@@ -17,6 +17,7 @@ from randnotiz.render.listing import render_article_index, render_entity_index, 
 from randnotiz.render.network import NETWORK_PATH, render_neighbourhood, render_network
 from randnotiz.render.profile import render_profile
 from randnotiz.render.redirects import REDIRECTS_PATH, render_redirects
+from randnotiz.render.searchmeta import article_search, profile_search
 from randnotiz.render.timeline import TIMELINE_PATH, render_timeline
 from randnotiz.render.view import SiteView, build_view, target_of
 
@@ -72,9 +73,13 @@ def site_jobs(view: SiteView) -> list[tuple[DocPath, Callable[[], str]]]:
 
 
 def _article(view: SiteView, article: Article) -> str:
-    return render_article(view, article, jsonld=article_jsonld(view, article))
+    return render_article(
+        view, article, jsonld=article_jsonld(view, article), search=article_search(view, article)
+    )
 
 
 def _profile(view: SiteView, entity: Person | Organization) -> str:
-    profile = render_profile(view, entity, jsonld=profile_jsonld(view, entity))
+    profile = render_profile(
+        view, entity, jsonld=profile_jsonld(view, entity), search=profile_search(entity)
+    )
     return with_blocks(profile, render_neighbourhood(view, entity.id))

@@ -20,6 +20,7 @@ from randnotiz.render.markdown import (
     yaml_markdown,
 )
 from randnotiz.render.rawhtml import anchor, anchor_start, attr, bullet_list, element
+from randnotiz.render.searchmeta import NOT_SEARCHED, SEARCH_TITLE
 from randnotiz.render.view import SiteView, sort_key
 
 NOTE_LABELS = {"korrektur": "Korrektur", "kontext": "Kontext", "faktencheck": "Faktencheck"}
@@ -64,8 +65,14 @@ def note_ids(notes: tuple[PlacedNote, ...]) -> list[str]:
     return ids
 
 
-def render_article(view: SiteView, article: Article, jsonld: str | None = None) -> str:
-    """The page; ``jsonld`` goes into the front matter, for the theme to put into the head."""
+def render_article(
+    view: SiteView,
+    article: Article,
+    jsonld: str | None = None,
+    search: dict[str, object] | None = None,
+) -> str:
+    """The page; ``jsonld`` and ``search`` go into the front matter, for the theme to put
+    into the head and into the search index's attributes (see searchmeta)."""
     mentions = view.mentions_by_article.get(article.id, ())
     notes = view.notes_by_article.get(article.id, ())
     by_block: dict[int, list[Mention]] = {}
@@ -82,8 +89,9 @@ def render_article(view: SiteView, article: Article, jsonld: str | None = None) 
             title=article.title,
             description=one_line(article.lede)[:300],
             jsonld=jsonld,
+            pagefind=search,
         ),
-        f"# {esc(article.title)}\n",
+        f"# {esc(article.title)} {{ {SEARCH_TITLE} }}\n",
         f'<p class="rn-byline">{byline(article)}</p>\n',
     ]
     for number, block in enumerate(article.blocks):
@@ -110,12 +118,13 @@ def _related_section(view: SiteView, article_id: Slug) -> str:
     related = related_articles(view, view.articles[article_id])
     if not related:
         return ""
-    out = ["## Weitere Artikel { #weitere-artikel data-search-exclude }\n"]
+    out = [f"## Weitere Artikel {{ #weitere-artikel {NOT_SEARCHED} }}\n"]
     for other, shared in related:
         why = f" · {shared} gemeinsame Einträge" if shared else ""
         out.append(
             f"- {link(esc(other.title), relative_link(path, article_path(other.id)))}"
-            f' <span class="rn-date">{german_date(other.date)}{why}</span>'
+            f' <span class="rn-date">{german_date(other.date)}{why}</span>\n'
+            f"  {{ {NOT_SEARCHED} }}"
         )
     out.append("")
     return "\n".join(out)
@@ -223,12 +232,12 @@ def _in_this_article(view: SiteView, article: Article) -> str:
         if not group:
             continue
         out.append(
-            f'<h3 id="in-diesem-artikel-{kind.value}" data-search-exclude>{heading}</h3>\n'
+            f'<h3 id="in-diesem-artikel-{kind.value}">{heading}</h3>\n'
             + bullet_list(view.remembered(_in_article_item, entity.id) for entity in group)
         )
     return (
-        "## In diesem Artikel { #in-diesem-artikel data-search-exclude }\n\n"
-        + element("div", "\n" + "".join(out), ("rn-in-article",))
+        f"## In diesem Artikel {{ #in-diesem-artikel {NOT_SEARCHED} }}\n\n"
+        + element("div", "\n" + "".join(out), ("rn-in-article",), data_pagefind_ignore="all")
         + "\n"
     )
 

@@ -68,7 +68,7 @@ def _term(view: SiteView, term_id: Slug) -> str:
             target = relative_link(path, article_path(article_id), anchors[0])
             count = f" ({len(anchors)}×)" if len(anchors) > 1 else ""
             parts.append(link(esc(article.title), target) + count)
-        out.append("Erwähnt in: " + "; ".join(parts) + "\n{ .rn-mentioned data-search-exclude }\n")
+        out.append("Erwähnt in: " + "; ".join(parts) + "\n{ .rn-mentioned }\n")
     links = web_link_items(term)
     if links:
         out.append("Weiterlesen: " + " · ".join(links) + "\n{ .rn-weblinks }\n")

@@ -75,7 +75,7 @@ def _most_named(view: SiteView, limit: int = HOME_NAMED) -> str:
     ranked = sorted((c for c in counted if c[0]), key=lambda c: (-c[0], sort_key(c[1])))[:limit]
     if not ranked:
         return ""
-    out = ["## Häufig genannt { #haeufig-genannt data-search-exclude }\n"]
+    out = ["## Häufig genannt { #haeufig-genannt }\n"]
     for _, entity in ranked:
         name = link(esc(entity.name), target_of(entity).link_from(HOME))
         out.append(f"- {name}: {esc(first_sentence(entity.summary))}")

@@ -30,6 +30,7 @@ from randnotiz.render.graph import (
 from randnotiz.render.layout import Layout, radial_layout, spring_layout
 from randnotiz.render.markdown import esc, link, page_head, plural
 from randnotiz.render.rawhtml import attr
+from randnotiz.render.searchmeta import NOT_SEARCHED
 from randnotiz.render.svg import render_svg
 from randnotiz.render.view import SiteView, target_of
 
@@ -93,7 +94,7 @@ def _strongest(view: SiteView) -> tuple[Slug, ...]:
 
 def _figure(svg: str, caption: str, modifier: str) -> str:
     return (
-        f'<figure class="rn-graph rn-graph--{modifier}" data-search-exclude>\n'
+        f'<figure class="rn-graph rn-graph--{modifier}" {NOT_SEARCHED}>\n'
         f'<div class="rn-graph__frame">\n{svg}\n</div>\n'
         f"<figcaption>{attr(caption)}</figcaption>\n</figure>\n"
     )
@@ -175,7 +176,7 @@ def connections(view: SiteView, graph: Graph, path: DocPath) -> str:
         names = view.entities[edge.source].name, view.entities[edge.target].name
         return (german_key(names[0]), german_key(names[1]), edge.label)
 
-    out = ["## Verbindungen { #verbindungen data-search-exclude }\n"]
+    out = ["## Verbindungen { #verbindungen }\n"]
     groups = (
         (EdgeKind.AFFILIATION, "Stationen", "stationen"),
         (EdgeKind.PARENT, "Zugehörigkeit", "zugehoerigkeit"),
@@ -185,7 +186,7 @@ def connections(view: SiteView, graph: Graph, path: DocPath) -> str:
         edges = sorted((e for e in graph.edges if e.kind is kind), key=by_names)
         if not edges:
             continue
-        out.append(f"### {heading} {{ #{anchor} data-search-exclude }}\n")
+        out.append(f"### {heading} {{ #{anchor} }}\n")
         for e in edges:
             if kind is EdgeKind.AFFILIATION:
                 role = f": {esc(e.label)}" if e.label else ""
@@ -211,12 +212,16 @@ def _neighbourhood(view: SiteView, entity_id: Slug) -> str:
     entity = view.entities[entity_id]
     path = target_of(entity).path
     to_network = link("Zum ganzen Netzwerk", relative_link(path, NETWORK_PATH))
-    heading = "## Netzwerk { #netzwerk data-search-exclude }\n"
+    to_network += f"\n{{ {NOT_SEARCHED} }}"
+    heading = f"## Netzwerk {{ #netzwerk {NOT_SEARCHED} }}\n"
     touching = view.derived(_touching).get(entity.id, ())
     local = neighbourhood(view.derived(_nodes), entity.id, touching, NEIGHBOURS)
     others = [n.id for n in local.nodes[1:]]
     if not others:
-        empty = "Keine Verbindungen zu anderen Personen oder Organisationen.\n{ .rn-empty }\n"
+        empty = (
+            "Keine Verbindungen zu anderen Personen oder Organisationen.\n"
+            f"{{ .rn-empty {NOT_SEARCHED} }}\n"
+        )
         return f"{heading}\n{empty}\n{to_network}\n"
     labels = {n.id: n.name for n in local.nodes}
     degrees = view.derived(_degree)

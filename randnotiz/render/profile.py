@@ -11,11 +11,10 @@ from randnotiz.render import rawhtml
 from randnotiz.render.article import article_path
 from randnotiz.render.markdown import esc, front_matter, link, one_line, yaml_markdown
 from randnotiz.render.rawhtml import anchor, bullet_list, element
+from randnotiz.render.searchmeta import NOT_SEARCHED, SEARCH_TITLE
 from randnotiz.render.timeline import entity_chronicle
 from randnotiz.render.view import SiteView, sort_key, target_of
 
-#: Profiles outrank articles in search for their own name.
-PROFILE_BOOST = 3
 #: How many of the entities named alongside a profile's entity it lists.
 TOGETHER_SHOWN = 12
 
@@ -39,18 +38,24 @@ def _role(aff: Affiliation) -> str:
     )
 
 
-def render_profile(view: SiteView, entity: Person | Organization, jsonld: str | None = None) -> str:
-    """The profile page; ``jsonld`` goes into the front matter, for the theme's head."""
+def render_profile(
+    view: SiteView,
+    entity: Person | Organization,
+    jsonld: str | None = None,
+    search: dict[str, object] | None = None,
+) -> str:
+    """The profile page; ``jsonld`` and ``search`` go into the front matter, for the
+    theme's head and the search index's attributes (see searchmeta)."""
     path = target_of(entity).path
     out = [
         front_matter(
             hide=["navigation"],
             title=entity.name,
             description=one_line(entity.summary),
-            search={"boost": PROFILE_BOOST},
             jsonld=jsonld,
+            pagefind=search,
         ),
-        f"# {esc(entity.name)}\n",
+        f"# {esc(entity.name)} {{ {SEARCH_TITLE} }}\n",
         f"{esc(one_line(entity.summary))}\n{{ .rn-summary }}\n",
     ]
     if isinstance(entity, Organization):
@@ -114,15 +119,16 @@ def _organization_people(view: SiteView, org: Organization, path: DocPath) -> st
 def mentioned_in(view: SiteView, entity_id: Slug) -> str:
     """Each article naming the entity, each mention in its sentence, linked to its paragraph.
 
-    The sentences repeat article text, so they are kept out of the search index.
+    The sentences repeat article text, so they are kept out of the search index,
+    element by element: Pagefind leaves out elements, not sections.
     Remembered by ``render_profile``: an article's text changes the sections of
     the few entries named where the text changed, but every entry it names reads it.
     """
     path = target_of(view.entities[entity_id]).path
     mentions = view.mentions_by_entity.get(entity_id, ())
-    out = ["## Erwähnt in { #erwaehnt-in data-search-exclude }\n"]
+    out = [f"## Erwähnt in {{ #erwaehnt-in {NOT_SEARCHED} }}\n"]
     if not mentions:
-        out.append("Noch in keinem Artikel erwähnt.\n{ .rn-empty }\n")
+        out.append(f"Noch in keinem Artikel erwähnt.\n{{ .rn-empty {NOT_SEARCHED} }}\n")
         return "\n".join(out)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -133,8 +139,8 @@ def mentioned_in(view: SiteView, entity_id: Slug) -> str:
     for article in articles:
         target = relative_link(path, article_path(article.id))
         out.append(
-            f"### {link(esc(article.title), target)} {{ data-search-exclude }}\n\n"
-            f'<span class="rn-date">{german_date(article.date)}</span>\n'
+            f"### {link(esc(article.title), target)} {{ {NOT_SEARCHED} }}\n\n"
+            f'<span class="rn-date">{german_date(article.date)}</span>\n{{ {NOT_SEARCHED} }}\n'
         )
         sentences: dict[tuple[int, tuple[int, int]], list[Mention]] = defaultdict(list)
         for m in by_article[article.id]:
@@ -151,7 +157,7 @@ def mentioned_in(view: SiteView, entity_id: Slug) -> str:
                 pos = m.end
             pieces.append(rawhtml.text(block.text[pos:end]))
             items.append("".join(pieces))
-        out.append(bullet_list(items))
+        out.append(bullet_list(items, ignored=True))
     return "\n".join(out)
 
 
@@ -168,13 +174,14 @@ def related_entities(view: SiteView, entity: Entity, path: DocPath) -> str:
         out.append("")
     together = view.together.get(entity.id)
     if together:
-        out.append("## Gemeinsam erwähnt mit { #gemeinsam-erwaehnt data-search-exclude }\n")
+        out.append(f"## Gemeinsam erwähnt mit {{ #gemeinsam-erwaehnt {NOT_SEARCHED} }}\n")
         ranked = sorted(_top(together), key=lambda kv: (-kv[1], sort_key(view.entities[kv[0]])))
         for other_id, count in ranked[:TOGETHER_SHOWN]:
             other = view.entities[other_id]
             unit = "Absatz" if count == 1 else "Absätzen"
             out.append(
-                f"- {link(esc(other.name), view.entity_link(path, other.id))} ({count} {unit})"
+                f"- {link(esc(other.name), view.entity_link(path, other.id))} ({count} {unit})\n"
+                f"  {{ {NOT_SEARCHED} }}"
             )
         out.append("")
     return "\n".join(out)

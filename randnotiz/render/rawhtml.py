@@ -82,7 +82,11 @@ def element(tag: str, inner: str, classes: Iterable[str] = (), **values: str | N
     return f"<{tag}{attributes(classes, **values)}>{inner}</{tag}>"
 
 
-def bullet_list(items: Iterable[str], classes: Iterable[str] = ()) -> str:
-    """A ``<ul>`` block of HTML items, one line per item for readable diffs."""
+def bullet_list(items: Iterable[str], classes: Iterable[str] = (), ignored: bool = False) -> str:
+    """A ``<ul>`` block of HTML items, one line per item for readable diffs.
+
+    ``ignored`` keeps the list out of the search index (text repeated from elsewhere).
+    """
     body = "\n".join(f"<li>{item}</li>" for item in items)
-    return f"<ul{attributes(classes)}>\n{body}\n</ul>\n"
+    ignore = ' data-pagefind-ignore="all"' if ignored else ""
+    return f"<ul{attributes(classes)}{ignore}>\n{body}\n</ul>\n"

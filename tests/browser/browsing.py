@@ -1,10 +1,10 @@
-"""What the browser tests do the way a reader does: type into the search, read a tooltip."""
+"""What the browser tests do the way a reader does: search, read a tooltip."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -26,30 +26,46 @@ class Hit:
     marked: tuple[str, ...]
 
 
-def search(page: Page, site_url: str, query: str) -> list[Hit]:
-    """Type ``query`` into the header's search box and read every result, sections included.
+RESULTS = "pagefind-results"
+#: The summary above the results once a search has finished ("4 Ergebnisse für LeCun").
+DONE = re.compile(r"Ergebnis|Keine Ergebnisse")
 
-    Waits until the index is loaded before typing, and until the results are
-    those of the whole query; scrolls the list so that lazily shown results
-    are there too.
+
+def open_search(page: Page, site_url: str, path: str = "/") -> Locator:
+    """Open the search the way a keyboard user does ("/"); the search box, focused."""
+    page.goto(site_url + path)
+    page.keyboard.press("/")
+    box = page.locator("pagefind-input input")
+    expect(box).to_be_focused()
+    return box
+
+
+def search(page: Page, site_url: str, query: str) -> list[Hit]:
+    """Type ``query`` into the search and read every result and section, in order.
+
+    Waits until the summary reports the results of the whole query; scrolls the
+    list so that lazily shown results are there too.
     """
-    page.goto(site_url + "/")
-    box = page.locator(".md-search__input")
-    box.click()
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).not_to_have_text(re.compile("initialisiert"))
+    box = open_search(page, site_url)
     box.press_sequentially(query, delay=30)
-    # Results for the whole query highlight its last word (as ?h=…) in some link.
-    highlight = quote(query.split()[-1].lower())
-    links = page.locator("li.md-search-result__item a.md-search-result__link")
-    expect(page.locator(f'a.md-search-result__link[href*="h={highlight}"]').first).to_be_attached()
+    return read_results(page, query)
+
+
+def read_results(page: Page, query: str) -> list[Hit]:
+    summary = page.locator("pagefind-summary")
+    expect(summary).to_contain_text(query)
+    expect(summary).to_have_text(DONE)
+    links = page.locator(f"{RESULTS} a.pf-result-link, {RESULTS} a.pf-heading-link")
+    body = page.locator("pagefind-modal-body")
     count = -1
     while count != links.count():
         count = links.count()
-        page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
-        page.wait_for_timeout(150)
+        body.evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(200)
     found = links.evaluate_all(
-        """els => els.map(a => [a.href, [...a.querySelectorAll('mark')].map(m => m.textContent)])"""
+        """els => els.map(a => [a.href, [...(a.closest('li').querySelectorAll(
+             a.classList.contains('pf-result-link') ? '.pf-result-excerpt mark' : '.pf-heading-excerpt mark'
+           ))].map(m => m.textContent)])"""
     )
     hits = []
     for href, marks in found:
@@ -58,9 +74,14 @@ def search(page: Page, site_url: str, query: str) -> list[Hit]:
     return hits
 
 
-def pages_in_order(hits: list[Hit]) -> list[str]:
-    """The result pages as listed, each once."""
-    return list(dict.fromkeys(hit.page for hit in hits))
+def results_in_order(hits: list[Hit]) -> list[str]:
+    """The results as listed, each once: a page's path, a glossary term's path with #anchor."""
+    out = []
+    for hit in hits:
+        key = f"{hit.page}#{hit.anchor}" if hit.page.startswith("/glossar/") else hit.page
+        if key not in out:
+            out.append(key)
+    return out
 
 
 #: True once the element's top is on screen and not under Material's sticky header.

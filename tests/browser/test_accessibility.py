@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browsing import DESKTOP
+from browsing import DESKTOP, PHONE, open_search, read_results
 from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
@@ -40,6 +40,26 @@ def test_no_serious_violations(
             if violation["impact"] in FAILING_IMPACTS:
                 report.append(_describe(name, violation))
     context.close()
+    assert not report, "\n\n".join(report)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_serious_violations_with_the_search_open(
+    browser: Browser, site_url: str, axe: Axe, scheme: str, viewport: dict
+) -> None:
+    """The dialog with results, filters and sort, as a reader sees it after a query."""
+    context = browser.new_context(viewport=viewport, color_scheme=scheme, locale="de-DE")
+    tab = context.new_page()
+    box = open_search(tab, site_url)
+    box.press_sequentially("LeCun", delay=30)
+    assert read_results(tab, "LeCun"), "no results to check"
+    results = axe.run(tab).response
+    context.close()
+    report = [
+        _describe("search", v) for v in results["violations"] if v["impact"] in FAILING_IMPACTS
+    ]
+    assert results["passes"], "axe checked nothing"
     assert not report, "\n\n".join(report)
 
 

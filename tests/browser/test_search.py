@@ -1,4 +1,5 @@
-"""German search as a reader uses it: a surname alone, an inflected word, a quoted word."""
+"""German search as a reader uses it: names in any form, inflected words, umlauts typed
+as ae/oe/ue, filters, the keyboard alone. Each result is asserted by its URL."""
 
 from __future__ import annotations
 
@@ -6,14 +7,34 @@ import re
 from pathlib import Path
 
 import pytest
-from browsing import Hit, pages_in_order, search
+from browsing import RESULTS, Hit, open_search, read_results, results_in_order, search
 from bs4 import BeautifulSoup
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-#: Sections of an article that repeat other pages' text (entity summaries), not the article's.
-NOT_THE_TEXT = ("in-diesem-artikel", "anmerkungen")
+ARTICLE = "/artikel/zuckerbergs-ki-offensive/"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "within"),
+    [
+        ("LeCun", "/personen/yann-lecun/", 1),
+        ("Yann LeCun", "/personen/yann-lecun/", 1),
+        ("Zuckerbergs", "/personen/mark-zuckerberg/", 1),
+        ("Metas", "/organisationen/meta/", 1),
+        ("Sprachmodelle", "/glossar/#sprachmodell", 3),
+        ("Gruendermodus", "/glossar/#gruendermodus", 1),
+        ("Stimmrechte", "/glossar/#mehrfachstimmrecht", 3),
+        ("Forschung", ARTICLE, None),
+        ("Forscher", ARTICLE, None),
+    ],
+)
+def test_a_query_finds_its_page(
+    page: Page, site_url: str, query: str, expected: str, within: int | None
+) -> None:
+    found = results_in_order(search(page, site_url, query))
+    assert expected in found[:within], f"{query!r}: {found}"
 
 
 def people(site: Path) -> list[tuple[str, str]]:
@@ -29,17 +50,12 @@ def people(site: Path) -> list[tuple[str, str]]:
     return found
 
 
-def test_lecun_alone_lists_his_profile_first(page: Page, site_url: str) -> None:
-    hits = search(page, site_url, "LeCun")
-    assert pages_in_order(hits)[0] == "/personen/yann-lecun/", pages_in_order(hits)[:3]
-
-
 def test_every_surname_alone_lists_the_profile_first(
     page: Page, site_url: str, shipped_site: Path
 ) -> None:
     wrong = []
     for surname, profile in people(shipped_site):
-        first = pages_in_order(search(page, site_url, surname))[:1]
+        first = results_in_order(search(page, site_url, surname))[:1]
         if first != [profile]:
             wrong.append(f"{surname!r}: first result {first}, expected {profile}")
     assert not wrong, "\n".join(wrong)
@@ -48,27 +64,106 @@ def test_every_surname_alone_lists_the_profile_first(
 def test_an_inflected_word_finds_its_article(page: Page, site_url: str, site_pages) -> None:
     """'Forscher' finds the article through its own text ('Forschern'), not a summary."""
     hits = search(page, site_url, "Forscher")
-    in_text = [h for h in _article_sections(hits, site_pages.article) if _marks_start(h, "forsch")]
-    other_forms = {m for h in in_text for m in h.marked if m.lower() != "forscher"}
-    assert in_text, f"no section of the article text found; article hits: {hits}"
+    in_text = [h for h in hits if h.page == site_pages.article and _marks_start(h, "forsch")]
+    other_forms = {m for h in in_text for m in h.marked if m.strip(",.;:").lower() != "forscher"}
+    assert in_text, f"no part of the article text found; article hits: {hits}"
     assert other_forms, f"only the exact word was found, no inflected form: {in_text}"
 
 
+def test_a_heading_is_a_result_with_its_anchor(page: Page, site_url: str, site_pages) -> None:
+    hits = search(page, site_url, "Forschung")
+    sections = {h.anchor for h in hits if h.page == site_pages.article}
+    assert "offene-rechnung-mit-der-forschung" in sections, hits
+
+
 def test_a_word_in_german_quotes_is_found(page: Page, site_url: str, site_pages, shipped_site) -> None:
-    """„Behemoth“ in the article text: without German quotes as separators it is never found."""
+    """„Behemoth“ in the article text: quotes are no part of the word."""
     word = _quoted_word(shipped_site / site_pages.article.strip("/") / "index.html")
     hits = search(page, site_url, word)
-    assert any(_marks_start(h, word.lower()) for h in _article_sections(hits, site_pages.article)), (
+    assert any(_marks_start(h, word.lower()) for h in hits if h.page == site_pages.article), (
         f"{word!r}, quoted in the article, not found in its text: {hits}"
     )
 
 
-def _article_sections(hits: list[Hit], article: str) -> list[Hit]:
-    return [h for h in hits if h.page == article and not h.anchor.startswith(NOT_THE_TEXT)]
+def test_no_results_says_so_in_german(page: Page, site_url: str) -> None:
+    assert search(page, site_url, "Xylophonquark") == []
+    expect(page.locator("pagefind-summary")).to_have_text("Keine Ergebnisse für Xylophonquark")
+
+
+def test_keyboard_only_open_type_move_enter(page: Page, site_url: str) -> None:
+    """'/' opens the search, arrows move through the results, Enter opens one."""
+    box = open_search(page, site_url)
+    box.press_sequentially("LeCun", delay=30)
+    read_results(page, "LeCun")
+    page.keyboard.press("ArrowDown")
+    focused = page.locator(f"{RESULTS} a:focus")
+    expect(focused).to_have_attribute("href", "/personen/yann-lecun/")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/personen/yann-lecun/$"))
+
+
+def test_ctrl_k_opens_the_search(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    page.keyboard.press("Control+k")
+    expect(page.locator("pagefind-input input")).to_be_focused()
+
+
+def test_the_number_of_results_is_announced_in_german(page: Page, site_url: str) -> None:
+    page.add_init_script(
+        """window.announced = [];
+        new MutationObserver(changes => {
+          for (const change of changes) {
+            const region = (change.target.closest ? change.target : change.target.parentElement)
+              ?.closest('[aria-live]');
+            if (region && region.textContent) window.announced.push(region.textContent);
+          }
+        }).observe(document, {subtree: true, childList: true, characterData: true});"""
+    )
+    box = open_search(page, site_url)
+    box.press_sequentially("LeCun", delay=30)
+    read_results(page, "LeCun")
+    page.wait_for_function("window.announced.some(t => /Ergebnisse? für LeCun/.test(t))")
+    said = page.evaluate("window.announced")
+    assert any(re.fullmatch(r"\d+ Ergebnisse? für LeCun", t) for t in said), said
+
+
+def test_filter_by_kind_keeps_only_that_kind(page: Page, site_url: str) -> None:
+    box = open_search(page, site_url)
+    box.press_sequentially("Meta", delay=30)
+    everything = results_in_order(read_results(page, "Meta"))
+    assert any(p.startswith("/personen/") for p in everything), everything
+    page.locator('pagefind-filter-dropdown[filter="Art"] button.pf-dropdown-trigger').click()
+    page.get_by_role("option", name=re.compile(r"^Organisation")).click()
+    page.keyboard.press("Escape")
+    expect(page.locator("pagefind-summary")).not_to_have_text(re.compile(f"^{len(everything)} "))
+    kept = results_in_order(read_results(page, "Meta"))
+    assert kept and all(p.startswith("/organisationen/") for p in kept), kept
+
+
+def test_filter_by_person_finds_the_articles_naming_them(page: Page, site_url: str) -> None:
+    box = open_search(page, site_url)
+    box.press_sequentially("Forschung", delay=30)
+    read_results(page, "Forschung")
+    page.locator('pagefind-filter-dropdown[filter="Person"] button.pf-dropdown-trigger').click()
+    page.get_by_role("option", name=re.compile(r"^Yann LeCun")).click()
+    page.keyboard.press("Escape")
+    expect(page.locator("pagefind-summary")).to_have_text(re.compile(r"^[12] Ergebnis"))
+    kept = set(results_in_order(read_results(page, "Forschung")))
+    assert ARTICLE in kept and kept <= {ARTICLE, "/personen/yann-lecun/"}, kept
+
+
+def test_sorted_by_date_only_articles_remain(page: Page, site_url: str) -> None:
+    box = open_search(page, site_url)
+    box.press_sequentially("Meta", delay=30)
+    read_results(page, "Meta")
+    page.locator("[data-rn-search-sort]").select_option("desc")
+    expect(page.locator("pagefind-summary")).to_have_text(re.compile(r"^1 Ergebnis "))
+    assert results_in_order(read_results(page, "Meta")) == [ARTICLE]
 
 
 def _marks_start(hit: Hit, prefix: str) -> bool:
-    return any(mark.lower().startswith(prefix) for mark in hit.marked)
+    """A marked word starts with ``prefix``; Pagefind marks the punctuation around it too."""
+    return any(re.sub(r"^\W+", "", mark).lower().startswith(prefix) for mark in hit.marked)
 
 
 def _quoted_word(article_html: Path) -> str:

@@ -1,0 +1,191 @@
+"""The search index: Pagefind over the built site, and one record per glossary term.
+
+Runs after every build, whichever tool made the site: the MkDocs hook calls
+``index_site`` after ``mkdocs build`` and ``mkdocs serve`` (into the folder
+being served), ``randnotiz search-index`` after ``zensical build``. It reads
+only the built folder, so it can run again after any rebuild, whole or partial.
+
+Pages opt in with ``data-pagefind-body`` (the theme sets it on articles and
+profiles, see ``randnotiz/theme/main.html``): the home page, the indexes and the
+glossary page repeat text found elsewhere. Each glossary term becomes a result
+of its own that opens at its anchor, from the site's own data export
+(``daten/entities.json``), through Pagefind's custom records.
+
+Pagefind comes as a binary inside the ``pagefind-bin`` wheel; the ``pagefind``
+package drives it as a service. Its reader of the service's replies (1.5.2)
+waits 0.1 s before each reply, which made 600 terms take a minute; the reader
+here takes replies as they come (600 terms: 0.2 s).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import gzip
+import html
+import json
+import re
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import markdown
+from pagefind.service import PagefindService
+from pagefind.service.types import InternalResponsePayload, InternalServiceResponse
+
+from randnotiz.paths import GLOSSARY
+from randnotiz.render.export import ENTITIES_PATH
+from randnotiz.searchwords import name_words, words
+
+BUNDLE = "pagefind"
+#: The names of the filters and the metadata field the theme and the records share.
+KIND_FILTER = "Art"
+TERM_KIND = "Begriff"
+NAMES_META = "namen"
+#: Marks the theme adds to text, not words of it: the heading's "¶" link and the
+#: footnote's "↩" back link.
+NOT_TEXT = (".headerlink", ".footnote-backref")
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class TermRecord:
+    """A glossary term as one search result."""
+
+    url: str
+    title: str
+    content: str
+    names: tuple[str, ...]  # the extra forms from ``name_words``; the aliases are in the content
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    pages: int
+    terms: int
+    seconds: float
+    bundle: Path
+
+
+def plain_text(markdown_text: str) -> str:
+    """An editor's Markdown as the words a reader sees."""
+    rendered = markdown.markdown(markdown_text)
+    return " ".join(html.unescape(_TAG.sub(" ", rendered)).split())
+
+
+def term_records(export: dict[str, Any]) -> list[TermRecord]:
+    """One record per term of ``daten/entities.json``, in its order.
+
+    The content holds what the glossary shows of the term: its name, other
+    names, definition and description.
+    """
+    entities = export.get("entities", [])
+    known = [n for e in entities for n in (e["name"], *e["aliases"]) if len(words(n)) == 1]
+    records = []
+    for entity in entities:
+        if entity["type"] != "term":
+            continue
+        names = [entity["name"], *entity["aliases"]]
+        parts = [entity["name"] + "."]
+        if entity["aliases"]:
+            parts.append("Auch: " + ", ".join(entity["aliases"]) + ".")
+        parts.append(" ".join(entity["summary"].split()))
+        if entity["description"]:
+            parts.append(plain_text(entity["description"]))
+        records.append(
+            TermRecord(
+                url=f"/{GLOSSARY}/#{entity['id']}",
+                title=entity["name"],
+                content=" ".join(parts),
+                names=name_words(names, known),
+            )
+        )
+    return records
+
+
+def read_terms(site_dir: Path) -> list[TermRecord]:
+    path = site_dir / ENTITIES_PATH
+    if not path.is_file():
+        return []
+    return term_records(json.loads(path.read_text(encoding="utf-8")))
+
+
+def index_site(site_dir: Path, language: str = "de") -> IndexReport:
+    """Index the built site in ``site_dir`` into ``site_dir/pagefind/``, replacing it."""
+    started = time.perf_counter()
+    site_dir = Path(site_dir).resolve()
+    records = read_terms(site_dir)
+    bundle = site_dir / BUNDLE
+    pages = asyncio.run(_index(site_dir, bundle, records, language))
+    return IndexReport(pages, len(records), time.perf_counter() - started, bundle)
+
+
+async def _index(site_dir: Path, bundle: Path, records: Iterable[TermRecord], language: str) -> int:
+    service = await _PromptService().launch()
+    try:
+        index = await service.create_index(
+            {"force_language": language, "exclude_selectors": list(NOT_TEXT)}
+        )
+        indexed = await index.add_directory(str(site_dir))
+        for record in records:
+            await index.add_custom_record(
+                url=record.url,
+                content=record.content,
+                language=language,
+                meta={"title": record.title, NAMES_META: " ".join(record.names)},
+                filters={KIND_FILTER: [TERM_KIND]},
+            )
+        # Pagefind adds to a bundle folder; files of an older index would pile up.
+        shutil.rmtree(bundle, ignore_errors=True)
+        await index.write_files(output_path=str(bundle))
+    finally:
+        await service.close()
+    return int(indexed["page_count"])
+
+
+def fragments(bundle: Path) -> list[dict[str, Any]]:
+    """What the index holds for each result (url, content, meta, filters), read back
+    from Pagefind's fragment files (gzip, a marker, JSON): for the tests and the
+    benchmark."""
+    out = []
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        out.append(json.loads(raw.removeprefix(b"pagefind_dcd")))
+    return out
+
+
+class _PromptService(PagefindService):
+    """Pagefind's service, reading each reply as soon as it arrives (see the module doc),
+    and ending by closing its input: the service answers "files written" while it
+    still writes, and 1.5.2's ``close`` ends it at once, which left
+    ``pagefind-entry.json`` empty now and then."""
+
+    async def close(self) -> None:
+        assert self._backend.stdin is not None
+        self._backend.stdin.close()
+        try:
+            await asyncio.wait_for(self._backend.wait(), timeout=60)
+        except TimeoutError:
+            self._backend.terminate()
+            await self._backend.wait()
+        self._poll_task.cancel()
+
+    async def _wait_for_responses(self) -> None:
+        assert self._backend.stdout is not None
+        while True:
+            output = await self._backend.stdout.readuntil(b",")
+            response = cast(InternalServiceResponse, json.loads(base64.b64decode(output[:-1])))
+            payload = response["payload"]
+            message_id = response.get("message_id")
+            if message_id is None and payload.get("original_message"):
+                message_id = json.loads(payload["original_message"]).get("message_id")
+            future = self._responses.get(message_id) if message_id is not None else None
+            if future is None or future.done():
+                continue
+            if payload["type"] == "Error":
+                future.set_exception(RuntimeError(f"pagefind: {payload.get('message')}"))
+            else:
+                future.set_result(cast(InternalResponsePayload, payload))
