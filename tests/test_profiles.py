@@ -141,11 +141,13 @@ def test_index_pages_list_every_entry_with_its_summary(shipped_site: Path) -> No
     assert people[0] == "Mark Chen" and people[-1] == "Mark Zuckerberg"  # by surname
 
 
-def test_profiles_outrank_articles_in_search(shipped_site: Path) -> None:
-    source = (shipped_site.parent / "docs" / "personen" / "yann-lecun.md").read_text(
+def test_profiles_tell_the_search_their_kind_and_names(shipped_site: Path) -> None:
+    """Weighted like the title, the names put the profile first (tests/browser/test_search.py)."""
+    source = (shipped_site.parent / "docs" / "organisationen" / "meta.md").read_text(
         encoding="utf-8"
     )
-    assert "search:\n  boost: 3\n" in source
+    assert 'pagefind:\n  kind: "Organisation"\n  organizations: ["Meta"]\n' in source
+    assert '  names: "Meta Platforms Metas"\n' in source
 
 
 def test_in_this_article_groups_by_kind(shipped_site: Path) -> None:
