@@ -18,6 +18,7 @@ from randnotiz.paths import Slug
 from randnotiz.render import rawhtml
 from randnotiz.render.markdown import inline_markdown, one_line
 from randnotiz.render.rawhtml import anchor, bullet_list, element
+from randnotiz.render.searchmeta import NOT_SEARCHED
 from randnotiz.render.view import SiteView
 
 #: How many people an organisation's "Damals" names; the rest are counted.
@@ -149,6 +150,6 @@ def since_box(view: SiteView, article: Article) -> str:
         ("rn-since__intro",),
     )
     return (
-        f'<div class="admonition rn-since" id="seit-erscheinen" data-search-exclude>\n'
+        f'<div class="admonition rn-since" id="seit-erscheinen" {NOT_SEARCHED}>\n'
         f"{title}\n{intro}\n{bullet_list(items)}</div>\n"
     )
