@@ -138,12 +138,25 @@ async def _index(site_dir: Path, bundle: Path, records: Iterable[TermRecord], la
                 meta={"title": record.title, NAMES_META: " ".join(record.names)},
                 filters={KIND_FILTER: [TERM_KIND]},
             )
-        # Pagefind adds to a bundle folder; files of an older index would pile up.
-        shutil.rmtree(bundle, ignore_errors=True)
-        await index.write_files(output_path=str(bundle))
+        # Written beside the old bundle, then put in its place: `mkdocs serve` keeps
+        # serving the old index while the new one is written, and Pagefind adds to
+        # a folder rather than replacing it.
+        fresh = bundle.with_name(f".{bundle.name}-new")
+        shutil.rmtree(fresh, ignore_errors=True)
+        await index.write_files(output_path=str(fresh))
     finally:
         await service.close()
+    _replace(bundle, fresh)
     return int(indexed["page_count"])
+
+
+def _replace(bundle: Path, fresh: Path) -> None:
+    old = bundle.with_name(f".{bundle.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if bundle.exists():
+        bundle.rename(old)
+    fresh.rename(bundle)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def fragments(bundle: Path) -> list[dict[str, Any]]:
