@@ -25,7 +25,6 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from randnotiz import live, serve
 from randnotiz.build import build
@@ -123,12 +122,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _command == "serve":
         serve.on_files(files)
     return files
-
-
-def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-    if _command == "serve":
-        serve.on_page_context(page, config)
-    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

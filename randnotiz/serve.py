@@ -11,8 +11,8 @@ step writes there start a second one. Here, while serving:
   Markdown is newer than their HTML, which are exactly the pages the
   generation step rewrote (it writes a file only when its bytes change);
 - what a dirty build leaves behind is cleaned up: the HTML of a page that is
-  no longer produced is removed (a deleted article answers 404), and the
-  search index is put together from every page, not only the re-rendered ones;
+  no longer produced is removed (a deleted article answers 404); the search
+  index is Pagefind's, made afterwards from the whole site folder by the hook;
 - a change to ``mkdocs.yml``, the theme overrides or a path given with
   ``--watch`` can change every page: then the build is a full one.
 
@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import inspect
 import logging
-import os
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -35,8 +33,7 @@ from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files, InclusionLevel
-from mkdocs.structure.pages import Page
+from mkdocs.structure.files import Files
 
 from randnotiz.write import read_manifest
 
@@ -46,8 +43,6 @@ log = logging.getLogger("mkdocs.plugins.randnotiz")
 DIRTY_WARNING = "A 'dirty' build is being performed"
 SOURCES = ("seeds", "annotations")
 
-#: One search index entry of Material's search plugin.
-SearchEntry = dict[str, Any]
 
 
 @dataclass
@@ -57,8 +52,6 @@ class _Session:
     partial: bool = False  # the build running now re-renders only what changed
     outputs: set[str] = field(default_factory=set)  # every file the last build produced
     settings: tuple[tuple[str, int, int], ...] | None = None  # see _settings_signature
-    search: dict[str, list[SearchEntry]] = field(default_factory=dict)  # by page
-    search_seen: int = 0  # entries of the search plugin's index already assigned to a page
     files: Files | None = None
 
 
@@ -186,16 +179,6 @@ def _files(path: Path) -> Iterator[Path]:
 
 def on_files(files: Files) -> None:
     _session.files = files
-    _session.search_seen = 0
-
-
-def on_page_context(page: Page, config: MkDocsConfig) -> None:
-    """Remember the search entries of each page rendered, to put the whole index together."""
-    index = _search_index(config)
-    if index is None:
-        return
-    _session.search[page.file.src_uri] = index.entries[_session.search_seen :]
-    _session.search_seen = len(index.entries)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -205,9 +188,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     outputs = {f.abs_dest_path for f in files}
     if _session.partial:
         _remove(_session.outputs - outputs, Path(config.site_dir))
-        started = time.perf_counter()
-        _write_search_index(config, files)
-        log.debug("randnotiz: search index of every page in %.2f s", time.perf_counter() - started)
     _session.outputs = outputs
     _session.files = None
 
@@ -226,25 +206,3 @@ def _remove(stale: set[str], site: Path) -> None:
         log.info("randnotiz: removed %d pages no longer produced", len(stale))
 
 
-def _search_index(config: MkDocsConfig) -> Any:
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(plugin, "search_index", None)
-    return index if index is not None and hasattr(index, "entries") else None
-
-
-def _write_search_index(config: MkDocsConfig, files: Files) -> None:
-    """Material's search index of every page, as a full build writes it.
-
-    In a dirty build the plugin sees only the pages rendered again; the others'
-    entries are those remembered from earlier builds, in the order of a full build.
-    """
-    index = _search_index(config)
-    if index is None:
-        return
-    pages = [f.src_uri for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
-    for gone in _session.search.keys() - set(pages):
-        del _session.search[gone]
-    index.entries = [entry for uri in pages for entry in _session.search.get(uri, ())]
-    data = index.generate_search_index(None)
-    path = os.path.join(config.site_dir, "search", "search_index.json")
-    Path(path).write_bytes(data.encode("utf-8"))

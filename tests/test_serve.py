@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import shutil
@@ -173,6 +174,12 @@ def status(srv: Server, path: str) -> int:
         return failed.code
 
 
+#: Pagefind 1.5.2 writes the values of its filters and its metadata in an order that
+#: varies from run to run (the same bytes, differently arranged, so differently named);
+#: its text, fragments and word index are the same every time and compared as files.
+UNORDERED_SEARCH_FILES = re.compile(
+    r"pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)"
+)
 LIVERELOAD = re.compile(rb"<script>\s*var livereload = .*?</script>(?=</body>)", re.S)
 
 
@@ -237,6 +244,8 @@ def test_after_many_saves_every_page_is_a_fresh_builds(tmp_path: Path) -> None:
         assert len(built) > 50
         for path in built:
             name = path.relative_to(site).as_posix()
+            if UNORDERED_SEARCH_FILES.fullmatch(name):
+                continue
             url = f"http://127.0.0.1:{srv.port}/{name}"
             with urllib.request.urlopen(url, timeout=10) as response:
                 served = response.read()
@@ -247,13 +256,15 @@ def test_after_many_saves_every_page_is_a_fresh_builds(tmp_path: Path) -> None:
             else:
                 expected = path.read_bytes()
             assert served == expected, name
+        entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+        assert json.loads(srv.page("/pagefind/pagefind-entry.json"))["languages"]["de"][
+            "page_count"
+        ] == entry["languages"]["de"]["page_count"]
         assert status(srv, "/artikel/ein-titel/") == 404
 
 
 def test_the_served_site_is_searchable_and_follows_an_edit(server: tuple[Server, Path]) -> None:
     """The hook indexes the folder `mkdocs serve` builds into, after every rebuild."""
-    import json
-
     srv, root = server
 
     def index() -> dict:
