@@ -39,23 +39,35 @@ to a tenth off the median) and once above, and the floor is built up to
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
+import random
+import re
 import shutil
+import statistics
 import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+import yaml
+from benchbrowser import MATERIAL, PAGEFIND
+from benchbrowser import measure as measure_browser
 from benchcorpus import (
     REPO,
     SizeSpec,
     Synthetic,
+    Vocabulary,
     copy_hand_written,
+    gzip_ratio,
+    load_vocabulary,
     make_corpus,
+    mkdocs_config,
     plain_pages,
+    plain_text,
     write_project,
 )
 from benchlinker import LinkerFigures, compare
@@ -70,14 +82,6 @@ from randnotiz.read import read_sources
 DEFAULT_SIZES = (250, 500, 1000, 2000)
 TOKEN = "Zwischenstandsmeldung"  # a word no generated page holds before the change
 
-FLOOR_SENTENCES = (
-    "Die Verhandlungen zogen sich bis in den späten Abend, ohne dass eine Einigung in Sicht war.",
-    "Beobachter rechnen damit, dass sich die Lage in den kommenden Wochen kaum entspannen wird.",
-    "Im Vergleich zum Vorjahr stiegen die Ausgaben deutlich, während die Einnahmen stagnierten.",
-    "Viele Beschäftigte äußerten sich zurückhaltend, einige sprachen offen von Verunsicherung.",
-    "Für die kommenden Monate kündigte die Leitung weitere Gespräche mit allen Beteiligten an.",
-    "Ob die Pläne aufgehen, hängt nicht zuletzt von der Entwicklung der Zinsen und Preise ab.",
-)
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,16 @@ class Targets:
     mkdocs_over_floor: float = 1.3
     doubling: float = 2.2  # time(2 N) / time(N)
     linker_speedup: float = 20.0
+    first_query_bytes: int = 300_000  # cold, everything the search loads
+    first_query_bytes_aim: int = 150_000
+    second_query_bytes: int = 50_000
+
+
+#: Material's search as the site had it before Pagefind, for the comparison only.
+MATERIAL_SEARCH = {
+    "lang": "de",
+    "separator": r'[\s\-–—;:!?„“”‚‘’"\'«»()\[\]/…]+|[.,](?!\d)|&[lg]t;',  # noqa: RUF001
+}
 
 
 @dataclass(frozen=True)
@@ -101,13 +115,21 @@ class Plan:
     seed: int
     serve_articles: int = 1000  # the editor's loop in mkdocs serve (benchserve.py); 0: not run
     serve_edits: int = 5
+    browser_sizes: tuple[int, ...] = ()  # sizes at which the search runs in Chromium
 
     def mkdocs_repeat(self, n: int) -> int:
         return self.repeat if n <= self.mkdocs_repeat_max else 1
 
 
+@functools.cache
+def floor_vocabulary() -> Vocabulary:
+    return load_vocabulary(random.Random(0), set())
+
+
 def floor_text(number: int, size: int) -> str:
-    """Plain German paragraphs and headings, no links, exactly ``size`` bytes in UTF-8."""
+    """Plain German paragraphs and headings, no links, exactly ``size`` bytes in UTF-8,
+    of words as varied as the articles' (see ``plain_text``)."""
+    rng = random.Random(number)
     parts = [f"# Seite {number}\n"]
     length = len(parts[0].encode("utf-8"))
     i = number
@@ -115,8 +137,7 @@ def floor_text(number: int, size: int) -> str:
         if i % 5 == 0:
             piece = f"\n## Abschnitt {i}\n\n"
         else:
-            sentences = (FLOOR_SENTENCES[(i + k) % len(FLOOR_SENTENCES)] for k in range(3))
-            piece = "\n" + " ".join(sentences) + "\n"
+            piece = "\n" + plain_text(rng, floor_vocabulary(), 280) + "\n"
         parts.append(piece)
         length += len(piece.encode("utf-8"))
         i += 1
@@ -184,6 +205,64 @@ def floor_build(floor: Path) -> Run:
     )
 
 
+def text_figures(articles: list) -> dict:
+    """How much gzip packs the shipped articles' text and the generated ones' (the
+    generated must not pack better: repeated text indexes and compresses too well)."""
+    shipped_names = {p.name for p in (REPO / "seeds").iterdir()}
+    shipped, generated = [], []
+    for article in articles:
+        text = "\n".join(b.text for b in article.blocks)
+        is_shipped = Path(article.source).name in shipped_names
+        (shipped if is_shipped else generated).append(text)
+    words = {w.casefold() for t in generated for w in re.findall(r"[^\W\d_]+", t)}
+    return {
+        "shipped_gzip_ratio": gzip_ratio("\n".join(shipped)),
+        "generated_gzip_ratio": gzip_ratio("\n".join(generated)) if generated else None,
+        "generated_article_gzip_ratio": (
+            statistics.median(gzip_ratio(t) for t in generated) if generated else None
+        ),
+        "generated_distinct_words": len(words),
+    }
+
+
+def search_queries(synthetic: Synthetic) -> tuple[str, str]:
+    """A person named in many articles (two words), then a term: what readers look up."""
+
+    def most_used(entities: tuple) -> str:
+        return max(entities, key=lambda g: (len(synthetic.uses.get(g.id, ())), g.id)).name
+
+    return most_used(synthetic.people), most_used(synthetic.terms)
+
+
+def material_copy(folder: Path, project: Path) -> Path:
+    """The same generated pages built with Material's own search, for comparison only."""
+    root = folder / "material"
+    config = mkdocs_config(with_hook=False)
+    config["theme"].pop("custom_dir", None)
+    config["theme"]["features"] = [*config["theme"]["features"], "search.highlight"]
+    config["plugins"] = [{"search": MATERIAL_SEARCH}]
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    shutil.copytree(project / "docs", root / "docs", dirs_exist_ok=True)
+    built = run(["mkdocs", "build", "--strict"], root)
+    if built.returncode:
+        raise SystemExit(f"Material's build failed:\n{built.stderr[-2000:]}")
+    return root / "site"
+
+
+def browser_figures(folder: Path, project: Path, synthetic: Synthetic, material: bool) -> dict:
+    first, second = search_queries(synthetic)
+    print(f"  search in Chromium: {first!r}, then {second!r}", file=sys.stderr)
+    out = {"pagefind": asdict(measure_browser(project / "site", PAGEFIND, first, second))}
+    if material:
+        site = material_copy(folder, project)
+        out["material"] = asdict(measure_browser(site, MATERIAL, first, second))
+        out["material_index_bytes"] = (site / "search" / "search_index.json").stat().st_size
+    return out
+
+
 def _walls(runs: list[Run]) -> list[float]:
     return [r.wall for r in runs]
 
@@ -240,6 +319,11 @@ def bench_size(n: int, plan: Plan, work: Path) -> dict:
     kb = sources.knowledge
     profiles = len(kb.people) + len(kb.organizations)
     search = measure(project / "site", texts, len(sources.articles), profiles)
+    browser = (
+        browser_figures(folder, project, synthetic, material=True)
+        if n in plan.browser_sizes
+        else None
+    )
     floor_index = measure(floor / "site", [], 0, 0) if with_floor else None
 
     before = snapshot(docs)
@@ -278,6 +362,8 @@ def bench_size(n: int, plan: Plan, work: Path) -> dict:
             "mkdocs": _walls(mkdocs),
             "floor": _walls(floors),
         },
+        "text": text_figures(list(sources.articles)),
+        "browser": browser,
         "rebuild_unchanged_seconds": nothing.wall,
         "rebuild_unchanged_written": unchanged_writes,
         "summary_entity": entity,
@@ -342,8 +428,49 @@ def ratios(results: dict, targets: Targets) -> dict:
         "no_article_sentence_indexed_twice": all(
             s["search"]["article_sentences_on_profiles"] == 0 for s in sizes
         ),
+        "generated_text_packs_no_better_than_the_shipped": all(
+            s["text"]["generated_article_gzip_ratio"] >= s["text"]["shipped_gzip_ratio"]
+            for s in sizes
+        ),
     }
+    browsed = [s["browser"]["pagefind"] for s in sizes if s.get("browser")]
+    if browsed:
+        out["met"] |= payload_targets(browsed, targets)
     return out
+
+
+def payload_targets(payloads: list[dict], targets: Targets) -> dict[str, bool]:
+    return {
+        "no_index_before_the_search_opens": all(
+            p["index_bytes_before_open"] == 0 for p in payloads
+        ),
+        "first_query_within_300_kb": all(
+            p["first_query_bytes"] <= targets.first_query_bytes for p in payloads
+        ),
+        "first_query_within_150_kb": all(
+            p["first_query_bytes"] <= targets.first_query_bytes_aim for p in payloads
+        ),
+        "second_query_within_50_kb": all(
+            p["second_query_bytes"] <= targets.second_query_bytes for p in payloads
+        ),
+    }
+
+
+def payload_lines(label: str, browser: dict) -> list[str]:
+    lines = []
+    for name in ("pagefind", "material"):
+        p = browser.get(name)
+        if not p:
+            continue
+        lines.append(
+            f"{label} {name:>8}: page {p['page_bytes'] / 1024:.0f} KB, index before opening "
+            f"{p['index_bytes_before_open'] / 1024:.0f} KB; first query {p['first_query']!r} "
+            f"{p['first_query_bytes'] / 1024:.0f} KB cold (program with the page "
+            f"{p['program_bytes_with_page'] / 1024:.0f} KB), {p['first_result_ms']:.0f} ms to "
+            f"the first result; second query {p['second_query']!r} "
+            f"{p['second_query_bytes'] / 1024:.0f} KB, {p['second_result_ms']:.0f} ms"
+        )
+    return lines
 
 
 def _cell(value: float | None, fmt: str, width: int) -> str:
@@ -411,13 +538,24 @@ def table(results: dict) -> str:
         )
     if "serve" in results:
         lines += ["", *serve_table(results["serve"])]
+    for s in results["sizes"]:
+        t = s["text"]
+        if t["generated_gzip_ratio"] is not None:
+            lines.append(
+                f"text N={s['articles']}: gzip to {t['generated_gzip_ratio']:.1%} "
+                f"(each article {t['generated_article_gzip_ratio']:.1%}), the shipped "
+                f"article to {t['shipped_gzip_ratio']:.1%}; "
+                f"{t['generated_distinct_words']:,} different words"
+            )
+        if s.get("browser"):
+            lines += payload_lines(f"search N={s['articles']}", s["browser"])
     lines.append("")
     for name, ok in r["met"].items():
         lines.append(f"{'met   ' if ok else 'MISSED'} {name}")
     return "\n".join(lines)
 
 
-def parse_args(argv: list[str] | None) -> tuple[Plan, Path, Path | None]:
+def parse_args(argv: list[str] | None) -> tuple[Plan, Path, Path | None, int | None]:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="article counts N")
     p.add_argument("--repeat", type=int, default=3, help="repetitions (medians)")
@@ -429,6 +567,17 @@ def parse_args(argv: list[str] | None) -> tuple[Plan, Path, Path | None]:
     p.add_argument("--linker-entities", type=int, default=2000, help="M for the linker comparison")
     p.add_argument("--linker-articles", type=int, default=100, help="articles the linkers read")
     p.add_argument("--seed", type=int, default=2025)
+    p.add_argument(
+        "--browser-sizes",
+        default="1000",
+        help="sizes at which search runs in Chromium, beside Material's (comma-separated)",
+    )
+    p.add_argument(
+        "--search-only",
+        type=int,
+        metavar="N",
+        help="only the search at N articles (e.g. 10000): build, index, payload; run once",
+    )
     p.add_argument("--out", type=Path, default=REPO / ".artifacts" / "bench.json")
     p.add_argument("--keep", type=Path, help="build in this folder and keep it")
     args = p.parse_args(argv)
@@ -444,14 +593,69 @@ def parse_args(argv: list[str] | None) -> tuple[Plan, Path, Path | None]:
         seed=args.seed,
         serve_articles=args.serve,
         serve_edits=args.serve_edits,
+        browser_sizes=tuple(int(s) for s in args.browser_sizes.split(",") if s),
     )
-    return plan, args.out, args.keep
+    return plan, args.out, args.keep, args.search_only
+
+
+def bench_search_only(n: int, plan: Plan, work: Path, out: Path) -> int:
+    """``--search-only N``: one build of N articles, its search index and its payload."""
+    folder = work / f"n{n}"
+    project = folder / "project"
+    started = time.perf_counter()
+    synthetic = make_corpus(project, SizeSpec(n, 2 * n, plan.seed))
+    print(f"N={n}: corpus in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    generation = run(["randnotiz", "build"], project)
+    print(f"  generation {generation.wall:.0f} s", file=sys.stderr)
+    built = run(["mkdocs", "build", "--strict"], project)
+    if built.returncode:
+        raise SystemExit(built.stderr[-3000:])
+    print(f"  mkdocs build with the search index {built.wall:.0f} s", file=sys.stderr)
+    indexed = run(["randnotiz", "search-index", "site"], project)
+    print(f"  search index alone {indexed.wall:.1f} s", file=sys.stderr)
+    sources = read_sources(load_project(project)[0])
+    texts = [b.text for a in sources.articles for b in a.blocks if b.kind in LINKED_BLOCKS]
+    kb = sources.knowledge
+    profiles = len(kb.people) + len(kb.organizations)
+    search = measure(project / "site", texts, len(sources.articles), profiles)
+    browser = browser_figures(folder, project, synthetic, material=False)
+    results = {
+        "articles": len(sources.articles),
+        "generation_seconds": generation.wall,
+        "mkdocs_seconds": built.wall,
+        "mkdocs_peak_mb": built.peak_mb,
+        "index_seconds": indexed.wall,
+        "index_peak_mb": indexed.peak_mb,
+        "search": asdict(search) | {"bytes_per_article": search.bytes_per_article},
+        "text": text_figures(list(sources.articles)),
+        "browser": browser,
+    }
+    results["met"] = payload_targets([browser["pagefind"]], Targets())
+    target = out.with_name(f"{out.stem}-search-{n}{out.suffix}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(
+        f"search at N={n}: indexing {indexed.wall:.1f} s (peak {indexed.peak_mb:.0f} MB); index "
+        f"{search.index_bytes / 1e6:.1f} MB in {search.index_files} files, largest "
+        f"{search.largest_file_bytes / 1024:.0f} KB"
+    )
+    print("\n".join(payload_lines(f"search N={n}", browser)))
+    for name, ok in results["met"].items():
+        print(f"{'met   ' if ok else 'MISSED'} {name}")
+    print(f"figures in {target}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    plan, out, keep = parse_args(argv)
+    plan, out, keep, search_only = parse_args(argv)
     work = keep or Path(tempfile.mkdtemp(prefix="randnotiz-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    if search_only:
+        try:
+            return bench_search_only(search_only, plan, work, out)
+        finally:
+            if keep is None:
+                shutil.rmtree(work, ignore_errors=True)
     started = time.perf_counter()
     results: dict = {
         "machine": {

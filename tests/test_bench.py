@@ -39,6 +39,8 @@ SIZE_FIGURES = (
     "summary_written",
     "summary_shown",
     "search",
+    "text",
+    "browser",
 )
 SEARCH_FIGURES = (
     "index_bytes",
@@ -59,7 +61,7 @@ def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
     command = [
         sys.executable,
         str(REPO / "scripts" / "bench.py"),
-        *("--sizes", "20", "--repeat", "1", "--linker-articles", "20"),
+        *("--sizes", "20", "--repeat", "1", "--linker-articles", "20", "--browser-sizes", "20"),
         *("--serve", "20", "--serve-edits", "1"),
         *("--out", str(out), "--keep", str(work)),
     ]
@@ -88,6 +90,8 @@ def test_every_figure_is_there(bench: tuple[dict, Path]) -> None:
         "unchanged_rebuild_writes_nothing",
         "summary_change_writes_the_pages_showing_it",
         "no_article_sentence_indexed_twice",
+        "generated_text_packs_no_better_than_the_shipped",
+        "no_index_before_the_search_opens",
     }
 
 
@@ -103,6 +107,26 @@ def test_profiles_do_not_index_article_sentences(bench: tuple[dict, Path]) -> No
     assert search["profiles_indexed"] == search["profiles"]
     assert search["articles_indexed"] == search["articles"]
     assert search["terms_indexed"] > 0
+
+
+def test_the_generated_text_is_as_varied_as_the_shipped(bench: tuple[dict, Path]) -> None:
+    """Sentences repeated across the archive would pack and index far better than news."""
+    data, _ = bench
+    text = data["sizes"][0]["text"]
+    assert text["generated_article_gzip_ratio"] >= text["shipped_gzip_ratio"], text
+    assert data["ratios"]["met"]["generated_text_packs_no_better_than_the_shipped"]
+
+
+def test_the_search_is_measured_in_the_browser_beside_materials(bench: tuple[dict, Path]) -> None:
+    data, _ = bench
+    browser = data["sizes"][0]["browser"]
+    pagefind, material = browser["pagefind"], browser["material"]
+    assert pagefind["index_bytes_before_open"] == 0
+    assert pagefind["first_query_bytes"] > pagefind["program_bytes_with_page"] > 0
+    assert pagefind["second_query_bytes"] >= 0
+    assert material["first_query_bytes"] > 0 and browser["material_index_bytes"] > 0
+    for engine in (pagefind, material):
+        assert engine["first_result_ms"] > 0 and engine["second_result_ms"] > 0
 
 
 def test_one_summary_rewrites_exactly_the_pages_that_show_it(bench: tuple[dict, Path]) -> None:

@@ -174,3 +174,24 @@ def _quoted_word(article_html: Path) -> str:
         if not re.search(rf"(?<!„){re.escape(word)}", text):
             return word
     pytest.fail("the article quotes no single word in „…“")
+
+
+def test_only_the_words_of_a_query_load_before_a_filter_is_touched(
+    page: Page, site_url: str
+) -> None:
+    """Nothing of the index before the search opens; then the chunks of the query's
+    words and the results' texts, but no filter values until the reader turns to them."""
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(site_url + "/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in loaded if "/pagefind/" in u and "component-ui" not in u], loaded
+    box = open_search(page, site_url)
+    box.press_sequentially("LeCun", delay=30)
+    read_results(page, "LeCun")
+    assert any("/pagefind/index/" in u for u in loaded), loaded
+    assert any("/pagefind/fragment/" in u for u in loaded), loaded
+    assert not any("/pagefind/filter/" in u for u in loaded), loaded
+    page.locator('pagefind-filter-dropdown[filter="Art"] button.pf-dropdown-trigger').click()
+    expect(page.get_by_role("option", name=re.compile(r"^Person"))).to_be_visible()
+    assert any("/pagefind/filter/" in u for u in loaded), loaded
