@@ -66,7 +66,7 @@ def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
         *("--out", str(out), "--keep", str(work)),
     ]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
-    done = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1800, env=env)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "MISSED" in done.stdout or "met" in done.stdout
     return json.loads(out.read_text(encoding="utf-8")), work / "n20" / "project"
