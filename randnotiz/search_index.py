@@ -50,6 +50,13 @@ NAMES_META = "namen"
 NOT_TEXT = (".headerlink", ".footnote-backref")
 
 _TAG = re.compile(r"<[^>]+>")
+#: The files of the bundle (paths in the site) that Pagefind 1.5.2 does not write the
+#: same way twice: it arranges the values of its filters and its list of pages in an
+#: order that varies from run to run (the same bytes, so under other names). The word
+#: index and the results' texts are the same every time.
+UNORDERED_FILES = re.compile(
+    rf"{BUNDLE}/(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)"
+)
 
 
 @dataclass(frozen=True)

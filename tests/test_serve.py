@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from randnotiz.search_index import UNORDERED_FILES
+
 from .conftest import build_site, make_project
 
 pytestmark = pytest.mark.slow
@@ -174,12 +176,6 @@ def status(srv: Server, path: str) -> int:
         return failed.code
 
 
-#: Pagefind 1.5.2 writes the values of its filters and its metadata in an order that
-#: varies from run to run (the same bytes, differently arranged, so differently named);
-#: its text, fragments and word index are the same every time and compared as files.
-UNORDERED_SEARCH_FILES = re.compile(
-    r"pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)"
-)
 LIVERELOAD = re.compile(rb"<script>\s*var livereload = .*?</script>(?=</body>)", re.S)
 
 
@@ -244,7 +240,7 @@ def test_after_many_saves_every_page_is_a_fresh_builds(tmp_path: Path) -> None:
         assert len(built) > 50
         for path in built:
             name = path.relative_to(site).as_posix()
-            if UNORDERED_SEARCH_FILES.fullmatch(name):
+            if UNORDERED_FILES.fullmatch(name):
                 continue
             url = f"http://127.0.0.1:{srv.port}/{name}"
             with urllib.request.urlopen(url, timeout=10) as response:
