@@ -126,6 +126,29 @@ HEADLINES = [
         ("Gigaset streicht 300 Stellen", None),
     ),
     (
+        "headline-declared-by-microformat",
+        "",
+        "News from The Beispiel Agency",
+        '<div class="hentry"><p><span class="entry-title">Gigaset streicht 300 Stellen</span>'
+        "</p>" + PROSE + "</div>",
+        ("Gigaset streicht 300 Stellen", None),
+    ),
+    (
+        "site-logo-inside-the-heading",
+        '<meta name="twitter:title" content="Gigaset streicht 300 Stellen">',
+        "Gigaset streicht 300 Stellen » Lokales » Beispielblatt Bocholt",
+        '<main><h1><span>Gigaset streicht 300 Stellen</span><a href="/">Beispielblatt Bocholt'
+        "</a></h1>" + PROSE + "</main>",
+        ("Gigaset streicht 300 Stellen", None),
+    ),
+    (
+        "reading-time-above-is-no-kicker",
+        '<meta property="og:title" content="Gigaset streicht 300 Stellen">',
+        "",
+        "<header><div>3 Min. Lesezeit</div><h1>Gigaset streicht 300 Stellen</h1></header>" + PROSE,
+        ("Gigaset streicht 300 Stellen", None),
+    ),
+    (
         "json-ld-headline-confirms-an-h2",
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
         '"Gigaset streicht 300 Stellen", "datePublished": "2016-03-04"}</script>',
@@ -214,6 +237,22 @@ FURNITURE = [
         "author-box-label",
         '<div class="highlight"><div class="header">AUTOR</div></div>',
         ("AUTOR",),
+    ),
+    (
+        "copyright-of-a-wire-service",
+        "<p>Das Beispiel-Wire ™ & © 2016 Beispiel Nachrichten GmbH, ein Unternehmen der "
+        "Beispiel-Gruppe. All rights reserved.</p>",
+        ("All rights reserved",),
+    ),
+    (
+        "follow-the-author",
+        "<p>-- Von Anna Beispiel Follow @annabeispiel</p>",
+        ("@annabeispiel",),
+    ),
+    (
+        "error-report-instruction",
+        "<p>Fehler gefunden? Markieren Sie den Text und drücken Sie Strg+Enter.</p>",
+        ("Strg+Enter",),
     ),
     (
         "share-and-newsletter",
@@ -305,6 +344,58 @@ def test_a_sidebar_column_beside_the_article() -> None:
     assert "Seniorennachmittag" not in seed
 
 
+def test_paragraphs_in_a_box_named_after_a_picture_by_utility_classes() -> None:
+    """'[&>*:not(.inline-image)]' styles the box's pictures; it does not make its paragraphs
+    captions. A caption's 'leading-tight' speaks of line spacing, not of a lead."""
+    body = (
+        '<main><h1>Gigaset streicht 300 Stellen</h1><figure><figcaption><span class="leading-'
+        'tight">Das Werk in Bocholt, von der Bundesstraße aus gesehen.</span></figcaption>'
+        f'</figure><div class="flex flex-col [&>*:not(.inline-image)]:mx-auto">{PROSE}</div></main>'
+    )
+    extracted = _article(body)
+    assert extracted.lede.startswith("Der Betriebsrat hat am Montag")
+    assert [b.kind.value for b in extracted.blocks] == ["caption", "paragraph", "paragraph"]
+
+
+def test_a_body_cut_into_parts_by_other_matter() -> None:
+    """The body stands in boxes of one name with a list of other articles between them."""
+    first, second, third = (p + "</p>" for p in PROSE.split("</p>")[:3])
+    popular = (
+        '<div class="popular"><div>Meistgelesen</div><ul>'
+        + "".join(
+            f'<li><a href="/artikel/{n}">Andere Schlagzeile Nummer {n}</a></li>' for n in range(5)
+        )
+        + "</ul></div>"
+    )
+    body = (
+        f'<main><h1>Gigaset streicht 300 Stellen</h1><div class="wrap"><div class="body-part">'
+        f'{first}{second}</div></div>{popular}<div class="wrap"><div class="body-part">{third}'
+        "<p>Der Konzern will die Produktion in Bocholt nach eigenen Angaben bis Ende des Jahres, "
+        "wie geplant, neu ordnen.</p></div></div></main>"
+    )
+    seed = _seed(_article(body))
+    assert "als schweren Schlag für die Region bezeichnete" in seed
+    assert "bis Ende des Jahres" in seed and "Andere Schlagzeile" not in seed
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            '<meta name="article_date_original" content="Saturday, March 5, 2016, 12:06 PM">',
+            "2016-03-05",
+        ),
+        ('<meta name="cxense:recs:publishtime" content="2016-03-06T10:01:00.000Z">', "2016-03-06"),
+        ("", "2016-03-07"),
+    ],
+    ids=["english-words-in-a-meta-tag", "a-meta-tag-a-site-named", "hatom-updated"],
+)
+def test_dates_for_machines_in_other_forms(head: str, expected: str) -> None:
+    stamp = '<div class="timestamp updated" title="2016-03-07T1603Z">Mar 7, 4:03 PM</div>'
+    body = f"<main>{stamp}<h1>Gigaset streicht 300 Stellen</h1>{PROSE}</main>"
+    assert _article(body, head).date == dt.date.fromisoformat(expected)
+
+
 @pytest.mark.parametrize(
     "dateline",
     ["<div>Washington CNN —</div>", "<div><a href='/autor'>Stadtanzeiger</a> March 04, 2016</div>"],
@@ -374,8 +465,15 @@ TEASERS = "".join(
             "not an article: the page holds only the beginning of one (its text breaks off at "
             "'…den Sozialplan in der kommenden Woche…'); save the page that shows the whole article",
         ),
+        (
+            '<link rel="canonical" href="https://www.beispielblatt.de/">',
+            "<h1>Beispielblatt</h1><div><h2>Quick Vote</h2><p>Soll die Stadt das Werk mit "
+            "Steuergeld unterstützen, wie es der Bürgermeister vorschlägt, oder nicht?</p></div>",
+            "not an article: this is the front page of beispielblatt.de, a list of articles; "
+            "open the article and save its page",
+        ),
     ],
-    ids=["redirect", "login-wall", "index-of-teasers", "teaser-of-one-article"],
+    ids=["redirect", "login-wall", "index-of-teasers", "teaser-of-one-article", "front-page"],
 )
 def test_not_an_article(head: str, body: str, message: str) -> None:
     found = extract_article(_page(body, head), "page.html")

@@ -257,7 +257,43 @@ def choose_content(body: Tag, anchor: Tag | None = None) -> list[Tag]:
     inner = _inner_box(top.tag, anchor, candidates)
     if inner is not top.tag:
         top, top_score = candidates[id(inner)], candidates[id(inner)].score
-    return _with_siblings(top, top_score, candidates)
+    chosen = _with_siblings(top, top_score, candidates)
+    return _with_parts(body, chosen, top, top_score, candidates)
+
+
+def _with_parts(
+    body: Tag,
+    chosen: list[Tag],
+    top: _Candidate,
+    top_score: float,
+    candidates: dict[int, _Candidate],
+) -> list[Tag]:
+    """The article's body with its other parts: boxes named as the body's box is, that
+    paragraphs vote for too, wherever they stand.
+
+    Some sites cut the body into parts with a box of other matter (a "Most
+    Popular" list, an advert) between them; each part stands in a box of the
+    same name as the first, but not beside it.
+    """
+    names = attributes_text(top.tag)
+    if not names:
+        return chosen
+    inside = {id(t) for c in chosen for t in [c, *c.find_all(True)]} | {
+        id(t) for c in chosen for t in c.parents
+    }
+    parts = [
+        c.tag
+        for c in candidates.values()
+        if c.tag.name == top.tag.name
+        and attributes_text(c.tag) == names
+        and id(c.tag) not in inside
+        and c.score * (1 - c.link_density) >= max(10.0, top_score * 0.2)
+        and c.link_density < 0.25
+    ]
+    if not parts:
+        return chosen
+    order = {id(t): i for i, t in enumerate(body.find_all(True))}
+    return sorted([*chosen, *parts], key=lambda t: order.get(id(t), 0))
 
 
 def _inner_box(tag: Tag, anchor: Tag | None, candidates: dict[int, _Candidate]) -> Tag:

@@ -41,6 +41,7 @@ from randnotiz.importer.lines import (
     is_media_teaser,
     is_pagination,
     is_prose,
+    is_reading_time,
     is_service_text,
     is_teaser,
     published_date,
@@ -58,7 +59,7 @@ from randnotiz.importer.page_meta import (
     time_date,
     url_date,
 )
-from randnotiz.importer.source import page_source, redirect_target
+from randnotiz.importer.source import is_front_page, page_source, redirect_target
 from randnotiz.importer.webpage import (
     MAX_NESTING,
     TextRun,
@@ -100,7 +101,8 @@ class Extracted:
 
 
 _LEDE = re.compile(
-    r"intro|lead|lede|teaser|summary|abstract|standfirst|vorspann|kurztext|description|unterzeile",
+    r"intro|lead(?!ing)|lede|teaser|summary|abstract|standfirst|vorspann|kurztext|description|"
+    r"unterzeile",  # not "leading", the typographer's word for line spacing
     re.IGNORECASE,
 )
 _COPYRIGHT_SIGN = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?", re.IGNORECASE)
@@ -169,6 +171,15 @@ def _extract(data: bytes, source: str) -> Extracted | tuple[Problem, ...]:
                 where,
                 f"not an article: the page only redirects to {redirect} and holds no text; "
                 "open that address in the browser and save the page it shows",
+            ),
+        )
+    if is_front_page(found_source.url):
+        return (
+            *problems,
+            error(
+                where,
+                f"not an article: this is the front page of {found_source.site}, a list of "
+                "articles; open the article and save its page",
             ),
         )
     headline = find_headline(soup, metas, ld, page_title, found_source.url)
@@ -398,6 +409,7 @@ def _is_furniture(run: TextRun, started: bool, author: str | None) -> bool:
         or is_credit(text)
         or is_copyright(text)
         or is_pagination(text)
+        or is_reading_time(text)
         or is_service_text(text)
         or is_dateline(text)
         or is_media_teaser(text)
@@ -500,21 +512,23 @@ def _preamble(
         if not passed_headline:
             passed_headline = tag is headline.element  # type: ignore[union-attr]
             continue
-        if id(tag) in around or not any(id(p) in near for p in tag.parents):
+        if id(tag) in around:
             continue
         text = without_byline(normalize_space(tag.get_text(" ")), author)
+        described = description and text[:50].casefold() == description[:50].casefold()
+        if not described and not any(id(p) in near for p in tag.parents):
+            continue  # far from the body: only the page's own description makes it the standfirst
         if not (is_prose(text) or is_caption_text(text)) or len(text) > 700:
             continue
         linked = sum(len(normalize_space(a.get_text(" "))) for a in tag.find_all("a"))
         if linked / len(text) > 0.3:
             continue
         names = attributes_text(tag)
-        if tag.name == "figcaption" or CAPTION.search(names):
+        if tag.name == "figcaption" or CAPTION.search(names) or tag.find_parent("figcaption"):
             if all(c.text != text for c in captions):
                 captions.append(TextBlock(BlockKind.CAPTION, text))
             continue
         named = _LEDE.search(names) or str(tag.get("itemprop") or "") == "description"
-        described = description and text[:50].casefold() == description[:50].casefold()
         if lede is None and (named or described) and sentence_end(text):
             lede = text
     return lede, captions

@@ -191,7 +191,7 @@ def find_headline(
     if page_title:
         raw.append(page_title)
     stripped = [s for s in (strip_site_name(t, sites) for t in raw) if s]
-    confirmed = _confirmed_headings(soup, raw, stripped, url)
+    confirmed = _confirmed_headings(soup, raw, stripped, url, sites)
     if confirmed:
         tag, text, kicker = confirmed[0]
         # A headline set as two headings ("Krisenmanager rät …:" over "„Mercedes …“"), both
@@ -202,8 +202,14 @@ def find_headline(
             tag, text, kicker = second
         return _with_kicker(_punctuated(text, stripped), tag, kicker, sites)
 
-    # No heading is confirmed: a meta title that is more than a word or two ("Bocholt",
-    # "Pressemitteilung" are a place and a kind of page), else the first real heading.
+    # No heading is confirmed: the one headline the markup declares (a <title> such as "News
+    # from The Associated Press" names the site, not the article), else a meta title that is
+    # more than a word or two ("Bocholt", "Pressemitteilung" are a place and a kind of page),
+    # else the first real heading.
+    declared = soup.find_all(_declared)
+    if len(declared) == 1 and word_count(_text(declared[0])) >= 3 and not _linked(declared[0], url):
+        text, kicker = _headline_text(declared[0])
+        return _with_kicker(text, _line_of(declared[0]), kicker, sites)
     meta = next((_tidy(s) for s in stripped if word_count(s) >= 3), None)
     if meta is not None:
         return Headline(meta, None, _element_saying(soup, meta))
@@ -217,13 +223,14 @@ def find_headline(
 
 
 def _confirmed_headings(
-    soup: BeautifulSoup, raw: list[str], stripped: list[str], url: str | None
+    soup: BeautifulSoup, raw: list[str], stripped: list[str], url: str | None, sites: set[str]
 ) -> list[tuple[Tag, str, Tag | None]]:
     """The headings the meta titles confirm, best first: (heading, text, inner kicker)."""
     ranked = []
     headings = soup.find_all(lambda t: t.name in _HEADINGS or _declared(t))
     for order, tag in enumerate(headings):
         text, kicker = _headline_text(tag)
+        text = _without_site_name(text, sites)
         if word_count(text) < 2 or len(text) > 300 or _linked(tag, url):
             continue
         match = max(
@@ -241,17 +248,34 @@ def _confirmed_headings(
     return [(tag, text, kicker) for _, tag, text, kicker in ranked]
 
 
+def _without_site_name(text: str, sites: set[str]) -> str:
+    """A heading without the site's name at its end: a logo linked to the front page that
+    stands inside the headline's heading ("… der Infanta Ultima Hora Mallorca")."""
+    folded = text.casefold()
+    for site in sorted(sites, key=lambda s: (-len(s), s)):
+        if folded.endswith(site) and word_count(text[: -len(site)]) >= 2:
+            return text[: -len(site)].rstrip(" -|:·»")
+    return text
+
+
 def _declared(tag: Tag) -> bool:
-    return str(tag.get("itemprop") or "").lower() == "headline"
+    """The markup says this is the headline: schema.org's ``itemprop=headline``, hAtom's
+    ``entry-title``."""
+    classes = tag.get("class") or []
+    return str(tag.get("itemprop") or "").lower() == "headline" or "entry-title" in classes
 
 
 def _element_saying(soup: BeautifulSoup, text: str) -> Tag | None:
     """The element whose own text is ``text``: where a headline known from meta tags stands."""
     found = soup.body.find(string=lambda s: normalize_space(s) == text) if soup.body else None
-    element = found.parent if found is not None else None
-    while isinstance(element, Tag) and element.name not in BLOCK_TAGS and element.parent:
-        element = element.parent  # the line it stands on, not a link or span inside it
-    return element if isinstance(element, Tag) else None
+    return _line_of(found.parent) if found is not None and found.parent is not None else None
+
+
+def _line_of(tag: Tag) -> Tag:
+    """The block a piece of text stands in: the line, not a link or span inside it."""
+    while tag.name not in BLOCK_TAGS and isinstance(tag.parent, Tag):
+        tag = tag.parent
+    return tag
 
 
 def _punctuated(text: str, titles: list[str]) -> str:
@@ -298,7 +322,9 @@ def _kicker_above(tag: Tag, headline: str, sites: set[str]) -> Tag | None:
     words = text.rstrip(":").split()
     if not 1 <= len(words) <= 8 or len(text) > 80:
         return None
-    if _DATELIKE.search(text) or re.search(r"[.!?…]$", text):
+    from randnotiz.importer.lines import is_reading_time  # lines reads dates, dates read us
+
+    if _DATELIKE.search(text) or re.search(r"[.!?…]$", text) or is_reading_time(text):
         return None
     if above.name == "a" or above.find("a") is not None:
         return None

@@ -27,6 +27,7 @@ __all__ = [
     "is_media_teaser",
     "is_pagination",
     "is_prose",
+    "is_reading_time",
     "is_service_text",
     "is_teaser",
     "is_truncated_title",
@@ -98,7 +99,9 @@ _SERVICE_TEXT = re.compile(
     r"vorlesefunktion|feedback bitte|javascript|cookies?\b.{0,40}\b(?:zu|akzeptieren|verwenden)|"
     r"newsletter\b.{0,40}\b(?:abonnieren|bestellen|anmelden)|"
     r"(?:abonnieren|bestellen) sie (?:unseren|den|jetzt) newsletter|alle rechte vorbehalten|"
-    r"artikel (?:versenden|empfehlen|drucken|teilen|merken)|social networks?",
+    r"artikel (?:versenden|empfehlen|drucken|teilen|merken)|social networks?|"
+    r"all rights reserved|(?:follow|folgen sie|folge)\s+@\w+|"
+    r"\b(?:ctrl|strg|cmd|alt)\s*\+\s*\w+",  # "Markieren Sie den Text und drücken Sie Strg+Enter"
     re.IGNORECASE,
 )
 _CREDIT_AT_END = re.compile(
@@ -169,6 +172,19 @@ def published_date(text: str) -> dt.date | None:
     return date_in_text(text[m.end() : m.end() + 30]) if m else None
 
 
+_READING_TIME = re.compile(
+    r"(?:lesezeit|lesedauer|reading time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*\.?)?"
+    r"|(?:ca\.\s*)?\d+\s*[-\u2011]?\s*(?:min\.?|minuten?|minutes?)\s*"
+    r"(?:lesezeit|lesedauer|lesen|read|reading)",
+    re.IGNORECASE,
+)
+
+
+def is_reading_time(text: str) -> bool:
+    """'7-minute read', '3 Min. Lesezeit', 'Lesedauer: 4 Minuten': a control, no kicker."""
+    return _READING_TIME.fullmatch(text.strip()) is not None
+
+
 def is_credit(text: str) -> bool:
     """'Foto: dpa', '- Foto: Emschergenossenschaft', 'Quelle: DICE/EA'."""
     return _CREDIT.fullmatch(text) is not None
@@ -185,7 +201,11 @@ def is_pagination(text: str) -> bool:
 
 
 def is_service_text(text: str) -> bool:
-    return len(text) < 120 and _SERVICE_TEXT.search(text) is not None
+    """The page speaking of itself: its controls, cookies, newsletters, its owner's rights.
+    A copyright notice may name its owner at length ("… © 2013 Cable News Network, Inc., a
+    Time Warner Company. All rights reserved.")."""
+    limit = 250 if "©" in text else 120
+    return len(text) < limit and _SERVICE_TEXT.search(text) is not None
 
 
 def breaks_off(text: str) -> bool:

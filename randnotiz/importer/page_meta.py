@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
+from dateutil import parser as dateutil_parser
 
 from randnotiz.dates import parse_date
 from randnotiz.importer.headline import DOMAIN, site_names
@@ -118,19 +119,58 @@ def date_in_text(text: str) -> dt.date | None:
     return None
 
 
+# Meta tags a site names itself that hold the date of publication, not of an update
+_PUBLISHED_KEY = re.compile(r"publish|pubdate|date[_.:-]?original|issued", re.IGNORECASE)
+_OTHER_DATE_KEY = re.compile(r"modif|updat|expir|end|edit|revis|epoch", re.IGNORECASE)
+# hAtom and microformats2 (the AP's and many blogs' markup): a date of publication, else of the
+# last update, in the element's title or datetime
+_MICROFORMATS = (["published", "dt-published"], ["updated", "dt-updated"])
+
+
+def value_date(value: str) -> dt.date | None:
+    """A date from a value meant for machines, in whatever form a site writes it there:
+    '2016-02-19T13:48', '20180619T055000+0900', 'Saturday, December 27, 2014, 12:06 PM'.
+
+    The form a reader sees on the page is read by ``date_in_text``; here a
+    maintained parser reads what sites put into meta tags and attributes, and
+    a value that lacks a day, a month or a year (the parser would fill it in)
+    is no date.
+    """
+    if (date := parse_any_date(value)) is not None:
+        return date
+    value = value.strip()
+    if not value or value.isdigit() or len(value) > 60:
+        return None
+    try:
+        first = dateutil_parser.parse(value, default=dt.datetime(1901, 1, 1))
+        second = dateutil_parser.parse(value, default=dt.datetime(1902, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    return first.date() if first.date() == second.date() else None
+
+
 def machine_date(soup: BeautifulSoup, metas: dict[str, str], ld: list[dict]) -> dt.date | None:
     """The publication date the page states for machines, most trusted source first."""
     for key in _DATE_METAS:
-        if key in metas and (date := parse_any_date(metas[key])) is not None:
+        if key in metas and (date := value_date(metas[key])) is not None:
             return date
     for obj in ld:
         value = obj.get("datePublished") or obj.get("dateCreated")
-        if isinstance(value, str) and (date := parse_any_date(value)) is not None:
+        if isinstance(value, str) and (date := value_date(value)) is not None:
             return date
     for tag in soup.find_all(itemprop=re.compile(r"^datePublished$", re.IGNORECASE)):
         for value in (tag.get("content"), tag.get("datetime"), tag.get_text(" ")):
             if value and (date := parse_any_date(str(value))) is not None:
                 return date
+    for key, value in metas.items():
+        published = _PUBLISHED_KEY.search(key) and not _OTHER_DATE_KEY.search(key)
+        if published and (date := value_date(value)) is not None:
+            return date
+    for names in _MICROFORMATS:
+        for tag in soup.find_all(class_=names):
+            for value in (tag.get("datetime"), tag.get("title")):
+                if value and (date := value_date(str(value))) is not None:
+                    return date
     return None
 
 

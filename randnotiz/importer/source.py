@@ -18,7 +18,14 @@ from bs4 import BeautifulSoup
 from randnotiz.importer.webpage import normalize_space
 from randnotiz.model import Source
 
-__all__ = ["page_source", "points_here", "redirect_target", "site_from_url", "url_key"]
+__all__ = [
+    "is_front_page",
+    "page_source",
+    "points_here",
+    "redirect_target",
+    "site_from_url",
+    "url_key",
+]
 
 _SITE_METAS = ("og:site_name", "application-name", "publisher", "dc.publisher")
 _REFRESH = re.compile(r"^\s*\d*\s*[;,]?\s*url\s*=\s*['\"]?(?P<url>[^'\"]+)", re.IGNORECASE)
@@ -98,3 +105,18 @@ def points_here(href: str, page_url: str | None) -> bool:
     if not page_url:
         return False
     return url_key(urljoin(page_url, href).split("#")[0]) == url_key(page_url.split("#")[0])
+
+
+_FRONT_PATHS = re.compile(r"/?(?:index\.\w{3,4}|home|start|startseite)?/?", re.IGNORECASE)
+
+
+def is_front_page(url: str | None) -> bool:
+    """Whether the page says it is its site's front page: its own address is the site's root.
+
+    An article has an address of its own; a front page, however much text its
+    teasers hold, is a list of articles.
+    """
+    if not url:
+        return False
+    parts = urlsplit(url)
+    return not parts.query and _FRONT_PATHS.fullmatch(parts.path) is not None

@@ -176,11 +176,19 @@ def close_paragraphs(soup: BeautifulSoup) -> None:
 
 
 def attributes_text(tag: Tag) -> str:
-    """Class, id and role of an element: what sites name their boxes by."""
+    """Class, id and role of an element: what sites name their boxes by.
+
+    Utility classes with a selector in them ("[&>*:not(.inline-image)]", "md:flex") style
+    a box's children or its size on a screen; they do not name the box and are left out.
+    """
     classes = tag.get("class") or []
     if isinstance(classes, str):
         classes = [classes]
-    return " ".join([*classes, str(tag.get("id") or ""), str(tag.get("role") or "")]).strip()
+    names = [c for c in classes if not _SELECTOR_CHARS.search(c)]
+    return " ".join([*names, str(tag.get("id") or ""), str(tag.get("role") or "")]).strip()
+
+
+_SELECTOR_CHARS = re.compile(r"[\[\]:&(){}>]")
 
 
 # --- runs of text ----------------------------------------------------------------
