@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,30 @@ def test_source_of_an_imported_article(sourced_site: Path, article_id, text, hre
 
 def test_no_source_line_without_a_source(shipped_site: Path) -> None:
     assert content(soup_of(shipped_site, SHIPPED_ID)).select("p.rn-source") == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "href", "site"),
+    [
+        ("ein-artikel-mit-quelle", "https://www.example.com/a?b=1&c=<x>", "<b>Zeitung</b> & Co"),
+        (
+            "schaden-von-1000-euro-auf-parkplatz-beschaedigt",
+            "http://www.kreiszeitung.de/lokales/diepholz/lemfoerde-ort48657/schaden-1000-euro-6113191.html",
+            "kreiszeitung.de",
+        ),
+    ],
+    ids=["from-yaml", "saved-page-in-seeds"],
+)
+def test_source_in_the_json_ld_and_the_export(sourced_site: Path, article_id, href, site) -> None:
+    """Tools that read the page or the export learn where the text was first published."""
+    soup = soup_of(sourced_site, article_id)
+    (script,) = soup.find_all("script", type="application/ld+json")
+    assert json.loads(script.get_text())["isBasedOn"] == href
+    export = json.loads((sourced_site / "daten" / "mentions.json").read_text(encoding="utf-8"))
+    (record,) = [a for a in export["articles"] if a["id"] == article_id]
+    assert record["source"] == {"url": href, "site": site}
+
+
+def test_no_source_in_the_json_ld_without_a_source(shipped_site: Path) -> None:
+    (script,) = soup_of(shipped_site, SHIPPED_ID).find_all("script", type="application/ld+json")
+    assert "isBasedOn" not in json.loads(script.get_text())

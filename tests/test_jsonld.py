@@ -35,6 +35,7 @@ PROPERTIES: dict[str, set[str]] = {
         "author",  # CreativeWork
         "about",  # CreativeWork
         "mentions",  # CreativeWork
+        "isBasedOn",  # CreativeWork
     },
     "Person": {
         "name",

@@ -187,16 +187,17 @@ def render_mentions(view: SiteView) -> str:
 
 def _article_record(view: SiteView, article_id: Slug) -> str:
     a = view.articles[article_id]
-    return _compact(
-        {
-            "id": a.id,
-            "title": a.title,
-            "date": a.date.isoformat(),
-            "rubric": a.rubric,
-            "url": absolute_url(view.settings, article_path(a.id)),
-            "mention_count": len(view.mentions_by_article.get(a.id, ())),
-        }
-    )
+    record = {
+        "id": a.id,
+        "title": a.title,
+        "date": a.date.isoformat(),
+        "rubric": a.rubric,
+        "url": absolute_url(view.settings, article_path(a.id)),
+        "mention_count": len(view.mentions_by_article.get(a.id, ())),
+    }
+    if a.original is not None:  # where an imported article was first published
+        record["source"] = {"url": a.original.url, "site": a.original.site}
+    return _compact(record)
 
 
 def _mention_records(view: SiteView, article_id: Slug) -> str:

@@ -162,6 +162,8 @@ def article_data(view: SiteView, article: Article) -> JsonObject:
         data["articleSection"] = article.rubric
     if article.author:
         data["author"] = {"@type": "Person", "name": article.author}
+    if article.original is not None and article.original.url:
+        data["isBasedOn"] = article.original.url  # the page it was imported from
     about, mentioned = about_and_mentions(view, article)
     if about:
         data["about"] = [entity_ref(view, e) for e in about]
