@@ -93,10 +93,27 @@ def test_article_reads_and_links_as_with_mkdocs(zensical_site: Path, shipped_sit
         content = soup(site, ARTICLE).select_one("article.md-content__inner")
         assert content is not None
         text = " ".join(content.get_text().split())
-        links = [(a.get_text(), a["href"]) for a in content.select("a.rn-mention")]
+        links = [(a.get_text(), a["href"], a.get("title")) for a in content.select("a.rn-mention")]
         return text, links
 
-    assert reader_view(zensical_site) == reader_view(shipped_site)
+    text, links = reader_view(zensical_site)
+    assert (text, links) == reader_view(shipped_site)
+    # What held on the article's date and what happened since read the same with Zensical.
+    assert "Seit Erscheinen" in text
+    assert any(title and "Damals: " in title for _, _, title in links)
+
+
+def test_profile_chronicle_as_with_mkdocs(zensical_site: Path, shipped_site: Path) -> None:
+    def chronicle(site: Path) -> str:
+        content = soup(site, "personen/yann-lecun/index.html").select_one(
+            "article.md-content__inner"
+        )
+        assert content is not None
+        return " ".join(content.get_text().split())
+
+    text = chronicle(zensical_site)
+    assert text == chronicle(shipped_site)
+    assert "Chronik" in text
 
 
 def test_graph_links_resolve_in_the_zensical_build(zensical_site: Path) -> None:
