@@ -76,7 +76,13 @@ def test_screenshots_of_then_and_since(
     box = tab.locator("#seit-erscheinen")
     expect(box.locator(".admonition-title")).to_have_text("Seit Erscheinen")
     target = screenshot_dir / f"since-{device}-{color_scheme}.png"
-    box.screenshot(path=str(target))
+    # The box cut from the whole page: an element screenshot would show the sticky
+    # header over the box's first lines.
+    box.scroll_into_view_if_needed()
+    bounds = box.bounding_box()
+    assert bounds is not None
+    top = bounds["y"] + tab.evaluate("window.scrollY")
+    tab.screenshot(path=str(target), full_page=True, clip={**bounds, "y": top})
     written = [target]
     if device == "desktop":  # a phone has no pointer to hover with
         link = tab.locator("article a.rn-mention[title*='Damals:']").first
@@ -84,6 +90,11 @@ def test_screenshots_of_then_and_since(
         link.hover()
         tooltip = active_tooltip(tab)
         expect(tooltip).to_contain_text("Damals:")
+        # Material fades the tooltip in: wait until it is opaque, as a reader sees it.
+        tab.wait_for_function(
+            "() => { const t = document.querySelector('.md-tooltip2--active');"
+            " return t !== null && getComputedStyle(t).opacity === '1'; }"
+        )
         target = screenshot_dir / f"hover-{device}-{color_scheme}.png"
         tab.screenshot(path=str(target))
         written.append(target)
