@@ -38,6 +38,7 @@ from pagefind.service.types import InternalResponsePayload, InternalServiceRespo
 
 from randnotiz.paths import GLOSSARY
 from randnotiz.render.export import ENTITIES_PATH
+from randnotiz.search_bundle import canonical
 from randnotiz.searchwords import name_words, words
 
 BUNDLE = "pagefind"
@@ -50,13 +51,6 @@ NAMES_META = "namen"
 NOT_TEXT = (".headerlink", ".footnote-backref")
 
 _TAG = re.compile(r"<[^>]+>")
-#: The files of the bundle (paths in the site) that Pagefind 1.5.2 does not write the
-#: same way twice: it arranges the values of its filters and its list of pages in an
-#: order that varies from run to run (the same bytes, so under other names). The word
-#: index and the results' texts are the same every time.
-UNORDERED_FILES = re.compile(
-    rf"{BUNDLE}/(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)"
-)
 
 
 @dataclass(frozen=True)
@@ -145,14 +139,21 @@ async def _index(site_dir: Path, bundle: Path, records: Iterable[TermRecord], la
                 meta={"title": record.title, NAMES_META: " ".join(record.names)},
                 filters={KIND_FILTER: [TERM_KIND]},
             )
-        # Written beside the old bundle, then put in its place: `mkdocs serve` keeps
-        # serving the old index while the new one is written, and Pagefind adds to
-        # a folder rather than replacing it.
-        fresh = bundle.with_name(f".{bundle.name}-new")
-        shutil.rmtree(fresh, ignore_errors=True)
-        await index.write_files(output_path=str(fresh))
+        # Pagefind's service answers that it wrote the files before they are all on
+        # disk and loses the rest when it ends (an empty `pagefind-entry.json` or
+        # `wasm.unknown.pagefind` now and then): the bundle is taken from it instead
+        # and written here, in one order (see randnotiz/search_bundle.py).
+        files = canonical({f["path"]: f["content"] for f in await index.get_files()})
     finally:
         await service.close()
+    # Written beside the old bundle, then put in its place: `mkdocs serve` keeps
+    # serving the old index while the new one is written.
+    fresh = bundle.with_name(f".{bundle.name}-new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    for path, content in sorted(files.items()):
+        target = fresh / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
     _replace(bundle, fresh)
     return int(indexed["page_count"])
 
@@ -179,9 +180,7 @@ def fragments(bundle: Path) -> list[dict[str, Any]]:
 
 class _PromptService(PagefindService):
     """Pagefind's service, reading each reply as soon as it arrives (see the module doc),
-    and ending by closing its input: the service answers "files written" while it
-    still writes, and 1.5.2's ``close`` ends it at once, which left
-    ``pagefind-entry.json`` empty now and then."""
+    however long, and ending by closing its input and waiting for it to exit."""
 
     async def close(self) -> None:
         assert self._backend.stdin is not None
@@ -194,18 +193,27 @@ class _PromptService(PagefindService):
         self._poll_task.cancel()
 
     async def _wait_for_responses(self) -> None:
+        # Replies are base64 ended by ",", one of them the whole bundle: read in
+        # pieces, with no limit on a reply's length.
         assert self._backend.stdout is not None
-        while True:
-            output = await self._backend.stdout.readuntil(b",")
-            response = cast(InternalServiceResponse, json.loads(base64.b64decode(output[:-1])))
-            payload = response["payload"]
-            message_id = response.get("message_id")
-            if message_id is None and payload.get("original_message"):
-                message_id = json.loads(payload["original_message"]).get("message_id")
-            future = self._responses.get(message_id) if message_id is not None else None
-            if future is None or future.done():
-                continue
-            if payload["type"] == "Error":
-                future.set_exception(RuntimeError(f"pagefind: {payload.get('message')}"))
-            else:
-                future.set_result(cast(InternalResponsePayload, payload))
+        pieces: list[bytes] = []
+        while chunk := await self._backend.stdout.read(1 << 20):
+            *ends, rest = chunk.split(b",")
+            for end in ends:
+                reply = b"".join([*pieces, end])
+                pieces = []
+                self._answer(cast(InternalServiceResponse, json.loads(base64.b64decode(reply))))
+            pieces.append(rest)
+
+    def _answer(self, response: InternalServiceResponse) -> None:
+        payload = response["payload"]
+        message_id = response.get("message_id")
+        if message_id is None and payload.get("original_message"):
+            message_id = json.loads(payload["original_message"]).get("message_id")
+        future = self._responses.get(message_id) if message_id is not None else None
+        if future is None or future.done():
+            return
+        if payload["type"] == "Error":
+            future.set_exception(RuntimeError(f"pagefind: {payload.get('message')}"))
+        else:
+            future.set_result(cast(InternalResponsePayload, payload))

@@ -24,7 +24,6 @@ import pytest
 
 from randnotiz.cli import main
 from randnotiz.freshness import is_fresh
-from randnotiz.search_index import UNORDERED_FILES
 
 from .conftest import load_script, make_project, run
 from .killing import MKDOCS_BUILD, changes_of_a_build, differences, docs_state, run_traced
@@ -260,10 +259,8 @@ def test_mkdocs_serve_stopped_while_it_generates_heals(
 
 
 def site_files(site: Path) -> frozenset[str]:
-    """The site's files; Pagefind's run-dependent ones (see UNORDERED_FILES) counted."""
-    names = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    unordered = {n for n in names if UNORDERED_FILES.fullmatch(n)}
-    return frozenset(names - unordered | {f"{len(unordered)} files of Pagefind's lists"})
+    """The site's files, by their paths in it."""
+    return frozenset(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
 
 
 def publish(root: Path) -> subprocess.Popen[bytes]:

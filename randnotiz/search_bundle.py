@@ -1,0 +1,152 @@
+"""Pagefind's bundle in one order, so that the same site gives the same bytes.
+
+Pagefind 1.5.2 gathers the values of each filter in a hash map whose seed is drawn
+anew by every run, and writes them in the map's order: the filter files
+(``filter/*.pf_filter``), the list of filters in the index's table of contents
+(``pagefind.*.pf_meta``), and so the names of both and the table's name in
+``pagefind-entry.json`` differ from run to run, though they say the same. The word
+index and the results' texts come out the same every time.
+
+``canonical`` puts those files in one order: the filters by name, each filter's
+values by value (with their pages as Pagefind listed them), the sorts by name. It
+names each file as Pagefind does (language, then the start of the SHA-1 of its
+content, hex digits unpadded: a file Pagefind already wrote in order keeps its
+name) and gzips it without a time stamp. Nothing else changes. The files are
+CBOR arrays (Pagefind's ``FilterIndex`` and ``MetaIndex``), read and written here
+by the few rules they use; a file that does not read back to the same bytes is
+refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from typing import Any
+
+#: What Pagefind writes before the CBOR of each compressed file.
+MARKER = b"pagefind_dcd"
+ENTRY = "pagefind-entry.json"
+#: Positions in Pagefind's ``MetaIndex`` and ``FilterIndex`` arrays.
+META_FILTERS, META_SORTS = 3, 4
+FILTER_VALUES = 1
+
+CBOR = int | str | list[Any]
+
+
+class NotPagefindCbor(ValueError):
+    """A file that holds something other than the integers, texts and arrays read here."""
+
+
+def decode(data: bytes) -> CBOR:
+    value, end = _decode(data, 0)
+    if end != len(data):
+        raise NotPagefindCbor(f"{len(data) - end} bytes after the value")
+    return value
+
+
+def _decode(data: bytes, at: int) -> tuple[CBOR, int]:
+    major, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info < 24:
+        n = info
+    elif info <= 27:
+        width = 1 << (info - 24)
+        n = int.from_bytes(data[at : at + width], "big")
+        at += width
+    else:
+        raise NotPagefindCbor(f"additional information {info}")
+    if major == 0:
+        return n, at
+    if major == 1:
+        return -1 - n, at
+    if major == 3:
+        return data[at : at + n].decode("utf-8"), at + n
+    if major == 4:
+        items = []
+        for _ in range(n):
+            item, at = _decode(data, at)
+            items.append(item)
+        return items, at
+    raise NotPagefindCbor(f"major type {major}")
+
+
+def encode(value: CBOR) -> bytes:
+    """CBOR as minicbor writes it: every length and integer in its shortest form."""
+    if isinstance(value, bool):
+        raise NotPagefindCbor("a boolean")
+    if isinstance(value, int):
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _head(3, len(raw)) + raw
+    return _head(4, len(value)) + b"".join(encode(item) for item in value)
+
+
+def _head(major: int, n: int) -> bytes:
+    if n < 24:
+        return bytes([major << 5 | n])
+    for info, width in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if n < 1 << (8 * width):
+            return bytes([major << 5 | info]) + n.to_bytes(width, "big")
+    raise NotPagefindCbor(f"{n} is too large")
+
+
+def full_hash(data: bytes) -> str:
+    """Pagefind's ``full_hash``: SHA-1, each byte as hex without a leading zero."""
+    return "".join(format(byte, "x") for byte in hashlib.sha1(data).digest())
+
+
+def read(data: bytes) -> CBOR:
+    """The value of one of Pagefind's compressed files, checked to read back the same."""
+    raw = gzip.decompress(data)
+    if not raw.startswith(MARKER):
+        raise NotPagefindCbor("no Pagefind marker")
+    value = decode(raw[len(MARKER) :])
+    if encode(value) != raw[len(MARKER) :]:
+        raise NotPagefindCbor("does not read back to the same bytes")
+    return value
+
+
+def packed(value: CBOR) -> bytes:
+    """A value as Pagefind's compressed file, without a time stamp."""
+    return gzip.compress(MARKER + encode(value), compresslevel=9, mtime=0)
+
+
+def canonical_filter(value: CBOR) -> CBOR:
+    """A ``FilterIndex`` (name, [[value, pages], …]) with its values in order."""
+    name, values = value[0], value[FILTER_VALUES]
+    return [name, sorted(values, key=lambda v: v[0]), *value[2:]]
+
+
+def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The bundle (paths in it to contents) with its filters and table of contents
+    in one order, under the names their contents give them."""
+    out = dict(files)
+    entry = json.loads(out[ENTRY])
+    for language, about in entry["languages"].items():
+        meta_path = f"pagefind.{about['hash']}.pf_meta"
+        meta = read(out.pop(meta_path))
+        filters = []
+        taken: set[str] = set()
+        for name, old in sorted(meta[META_FILTERS], key=lambda f: f[0]):
+            content = canonical_filter(read(out.pop(f"filter/{old}.pf_filter")))
+            new = _name(language, encode(content), 7, taken)
+            taken.add(new)
+            filters.append([name, new])
+            out[f"filter/{new}.pf_filter"] = packed(content)
+        meta[META_FILTERS] = filters
+        meta[META_SORTS] = sorted(meta[META_SORTS], key=lambda s: s[0])
+        about["hash"] = _name(language, encode(meta), len(language) + 8, set())
+        out[f"pagefind.{about['hash']}.pf_meta"] = packed(meta)
+    out[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    return out
+
+
+def _name(language: str, content: bytes, length: int, taken: set[str]) -> str:
+    """``language_`` and the first ``length`` digits of the hash, more where taken."""
+    digest = f"{language}_{full_hash(content)}"
+    end = len(language) + 1 + length
+    while digest[:end] in taken and end < len(digest):
+        end += 1
+    return digest[:end]

@@ -1,0 +1,92 @@
+"""Pagefind's bundle in one order: the CBOR it is read and written with, and the same
+site indexed twice giving the same bytes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from randnotiz.search_bundle import (
+    NotPagefindCbor,
+    canonical_filter,
+    decode,
+    encode,
+    full_hash,
+    read,
+)
+from randnotiz.search_index import index_site
+
+
+@pytest.mark.parametrize(
+    ("value", "cbor"),
+    [
+        (0, "00"),
+        (23, "17"),
+        (24, "1818"),
+        (255, "18ff"),
+        (256, "190100"),
+        (65536, "1a00010000"),
+        (2**32, "1b0000000100000000"),
+        (-1, "20"),
+        (-26, "3819"),
+        ("", "60"),
+        ("Jahr", "644a616872"),
+        ("ä", "62c3a4"),
+        ([], "80"),
+        (["de", [1, 2]], "826264658201 02".replace(" ", "")),
+    ],
+)
+def test_cbor_as_minicbor_writes_it(value: object, cbor: str) -> None:
+    assert encode(value).hex() == cbor  # type: ignore[arg-type]
+    assert decode(bytes.fromhex(cbor)) == value
+
+
+@pytest.mark.parametrize("cbor", ["f5", "a0", "4161", "0000"])
+def test_what_pagefind_does_not_write_is_refused(cbor: str) -> None:
+    with pytest.raises(NotPagefindCbor):
+        decode(bytes.fromhex(cbor))
+
+
+def test_full_hash_writes_bytes_without_leading_zeros() -> None:
+    # SHA-1 of "" is da39a3ee5e6b4b0d3255bfef95601890afd80709: 0d, 07, 09 lose their zero.
+    assert full_hash(b"") == "da39a3ee5e6b4bd3255bfef95601890afd879"
+
+
+def test_a_filter_lists_its_values_in_order_with_their_pages() -> None:
+    filter_index = ["Person", [["Yann LeCun", [0, 7]], ["Alexandr Wang", [6, 7]], ["Ärzte", [3]]]]
+    assert canonical_filter(filter_index) == [
+        "Person",
+        [["Alexandr Wang", [6, 7]], ["Yann LeCun", [0, 7]], ["Ärzte", [3]]],
+    ]
+
+
+def files(bundle: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()
+    }
+
+
+@pytest.mark.slow
+def test_the_same_site_indexed_again_gives_the_same_bundle(
+    shipped_site: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(shipped_site, site)
+    first = files(site / "pagefind")
+    for _ in range(3):  # Pagefind's own order changed with every run
+        index_site(site)
+        assert files(site / "pagefind") == first
+
+
+@pytest.mark.slow
+def test_every_filter_and_the_table_of_contents_read_back(shipped_site: Path) -> None:
+    bundle = shipped_site / "pagefind"
+    (meta,) = bundle.glob("pagefind.*.pf_meta")
+    filters = read(meta.read_bytes())[3]
+    assert [name for name, _ in filters] == sorted(name for name, _ in filters)
+    assert {f"{h}.pf_filter" for _, h in filters} == {p.name for p in bundle.glob("filter/*")}
+    for _, name in filters:
+        values = read((bundle / "filter" / f"{name}.pf_filter").read_bytes())[1]
+        assert [v for v, _ in values] == sorted(v for v, _ in values)
