@@ -120,7 +120,7 @@ def test_the_box_stands_after_the_text_and_before_the_notes(site: Path) -> None:
     older = page(site, "artikel/acme-forscht")
     order = [
         el.get("id")
-        for el in older.find_all(["p", "div", "h2"])
+        for el in older.find_all(["span", "div", "h2"])
         if el.get("id") in ("absatz-1", "seit-erscheinen", "anmerkungen")
     ]
     assert order == ["absatz-1", "seit-erscheinen", "anmerkungen"]

@@ -4,6 +4,8 @@ site indexed twice giving the same bytes."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,12 +13,13 @@ import pytest
 from randnotiz.search_bundle import (
     NotPagefindCbor,
     canonical_filter,
+    chunk_ranges,
+    cut,
     decode,
     encode,
     full_hash,
     read,
 )
-from randnotiz.search_index import index_site
 
 
 @pytest.mark.parametrize(
@@ -75,8 +78,9 @@ def test_the_same_site_indexed_again_gives_the_same_bundle(
     site = tmp_path / "site"
     shutil.copytree(shipped_site, site)
     first = files(site / "pagefind")
+    command = [str(Path(sys.executable).parent / "randnotiz"), "search-index", str(site)]
     for _ in range(3):  # Pagefind's own order changed with every run
-        index_site(site)
+        subprocess.run(command, check=True, capture_output=True)
         assert files(site / "pagefind") == first
 
 
@@ -90,3 +94,60 @@ def test_every_filter_and_the_table_of_contents_read_back(shipped_site: Path) ->
     for _, name in filters:
         values = read((bundle / "filter" / f"{name}.pf_filter").read_bytes())[1]
         assert [v for v, _ in values] == sorted(v for v, _ in values)
+
+
+def word(text: str, positions: int) -> list:
+    """A word of Pagefind's index on one page, with ``positions`` places."""
+    return [text, [[0, list(range(positions)), []]], []]
+
+
+def test_words_are_cut_where_a_chunk_reaches_its_size() -> None:
+    words = [word("apfel", 3), word("birne", 1), word("kirsche", 5), word("pflaume", 1)]
+    # Pagefind's measure: each page of a word counts 1 plus its positions.
+    assert [[w[0] for w in c] for c in cut(words, 6)] == [
+        ["apfel", "birne"],
+        ["kirsche"],
+        ["pflaume"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("chunks", "ranges"),
+    [
+        # Pagefind's own cases: each chunk cut to the shortest start that tells it apart.
+        (
+            [["apple"], ["apricot", "banana"], ["peach"]],
+            [["apple", "apple"], ["apr", "b"], ["p", "peach"]],
+        ),
+        # "c" would sort before the chunk's first word: not cut.
+        ([["cataraman"], ["yacht"]], [["cataraman", "cataraman"], ["y", "yacht"]]),
+        ([["cath"], ["cathartic"]], [["cath", "cath"], ["catha", "cathartic"]]),
+        (
+            [["kauf"], ["kaufen", "mörder"], ["möwe"]],
+            [["kauf", "kauf"], ["kaufe", "mör"], ["möw", "möwe"]],
+        ),
+    ],
+)
+def test_chunk_ranges(chunks: list[list[str]], ranges: list[list[str]]) -> None:
+    assert chunk_ranges([[word(w, 1) for w in chunk] for chunk in chunks]) == ranges
+
+
+def chunks_for(term: str, ranges: list[list[str]]) -> list[int]:
+    """The chunks the browser loads for ``term`` (Pagefind 1.5's ``request_indexes``):
+    those whose range holds it, else those whose range holds it cut to their length."""
+    strict = [i for i, (first, last) in enumerate(ranges) if first <= term <= last]
+    return strict or [
+        i
+        for i, (first, last) in enumerate(ranges)
+        if term[: len(first)] >= first[: len(term)] and term[: len(last)] <= last[: len(term)]
+    ]
+
+
+def test_every_word_is_found_in_the_chunk_that_holds_it() -> None:
+    words = sorted({f"{a}{b}{c}" for a in "abmz" for b in "aeöu" for c in ("", "s", "ten")})
+    chunks = cut([word(w, len(w)) for w in words], 12)
+    ranges = chunk_ranges(chunks)
+    assert len(chunks) > 5
+    for i, chunk in enumerate(chunks):
+        for w in chunk:
+            assert i in chunks_for(w[0], ranges), w[0]

@@ -131,18 +131,25 @@ def _related_section(view: SiteView, article_id: Slug) -> str:
 
 
 def _block(block: Block, body: str) -> str:
-    """Headings stay Markdown for the table of contents; the rest is raw HTML (see rawhtml)."""
+    """Headings stay Markdown for the table of contents; the rest is raw HTML (see rawhtml).
+
+    A paragraph's anchor sits on an empty element at its start, not on the paragraph:
+    the search index keeps the text of every element with an id a second time, as
+    the text of that anchor, which doubled what a result costs to load.
+    """
     if block.kind is BlockKind.HEADING:
         return f"## {esc(block.text)} {{ #{block.anchor} }}\n"
+    if block.anchor and block.kind in (BlockKind.LEDE, BlockKind.PARAGRAPH):
+        body = element("span", "", id=block.anchor) + body
     if block.kind is BlockKind.LEDE:
-        return element("p", body, ("rn-lede",), id=block.anchor) + "\n"
+        return element("p", body, ("rn-lede",)) + "\n"
     if block.kind in (BlockKind.CAPTION, BlockKind.FIGURE):
         alt = ""
         if block.alt:
             alt = element("span", rawhtml.text(f"Bild: {block.alt}"), ("rn-figure__alt",)) + " "
         css = "rn-figure" if block.kind is BlockKind.FIGURE else "rn-caption"
         return element("figure", element("figcaption", alt + body), (css,), id=block.anchor) + "\n"
-    return element("p", body, id=block.anchor) + "\n"
+    return element("p", body) + "\n"
 
 
 def _marked_text(

@@ -169,7 +169,7 @@ def _marks_start(hit: Hit, prefix: str) -> bool:
 def _quoted_word(article_html: Path) -> str:
     """A single word the article's paragraphs only ever show in „German quotes“."""
     soup = BeautifulSoup(article_html.read_text(encoding="utf-8"), "html.parser")
-    text = " ".join(p.get_text() for p in soup.select("article p[id^=absatz-]"))
+    text = " ".join(p.get_text() for p in soup.select("article p:has(> span[id^=absatz-])"))
     for word in re.findall(r"„(\w+)“", text):
         if not re.search(rf"(?<!„){re.escape(word)}", text):
             return word
