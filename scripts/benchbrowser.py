@@ -44,7 +44,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+COMPRESSED_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+)
 TIMEOUT_MS = 120_000
 
 
