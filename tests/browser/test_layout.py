@@ -23,11 +23,14 @@ def test_erwaehnt_in_link_scrolls_to_the_paragraph(page: Page, site_url: str, si
 
     last.click()
     expect(page).to_have_url(re.compile(re.escape(site_pages.article) + "#" + anchor + "$"))
-    paragraph = page.locator(f"#{anchor}")
+    # The anchor is an empty element at the paragraph's start (see render/article.py).
+    paragraph = page.locator(f"p:has(> #{anchor})")
     expect(paragraph).to_be_visible()
     page.wait_for_function(in_viewport_below_header, arg=paragraph.element_handle())
     assert page.evaluate("window.scrollY") > 0
     expect(paragraph).to_contain_text(words)
+    marked = paragraph.evaluate("p => getComputedStyle(p).backgroundColor")
+    assert marked not in ("rgba(0, 0, 0, 0)", "transparent"), marked
 
 
 def test_no_page_scrolls_sideways_on_a_phone(browser: Browser, site_url: str, site_pages) -> None:
