@@ -158,6 +158,15 @@ HEADLINES = [
         + "</article>",
         ("Gigaset streicht 300 Stellen", None),
     ),
+    (
+        "kicker-before-colon-that-og-title-leaves-out",
+        '<meta property="og:title" content="Gigaset streicht 300 Stellen">',
+        "Stellenabbau: Gigaset streicht 300 Stellen - Wirtschaft - Beispielblatt",
+        '<div class="crumbs"><a href="/">Start</a> &gt; <h1 itemprop="headline">Stellenabbau: '
+        "Gigaset streicht 300 Stellen</h1></div><article><h2><b>Stellenabbau</b> Gigaset "
+        "streicht 300 Stellen</h2>" + PROSE + "</article>",
+        ("Gigaset streicht 300 Stellen", "Stellenabbau"),
+    ),
 ]
 
 
@@ -261,6 +270,31 @@ FURNITURE = [
         '<form><input type="email"><button>Anmelden</button></form></div>',
         ("Teilen", "Newsletter"),
     ),
+    (
+        "box-of-linked-titles-with-an-introduction",
+        '<section class="infokasten"><h3>Heft 5/2016</h3><p>Dieser Text erschien zuerst in '
+        "unserem Monatsheft, das seit gestern im Handel ist. Weitere Themen im Heft:</p><ul>"
+        + "".join(
+            f'<li><a href="/heft/{n}">{t}</a></li>'
+            for n, t in enumerate(
+                (
+                    "Wie Zulieferer um ihre Aufträge bangen",
+                    "Was die Stadt mit dem Gelände vorhat",
+                    "Warum der Standort teuer geworden ist",
+                    "Wer im Betriebsrat jetzt verhandelt",
+                    "Wohin die Entwicklung umziehen soll",
+                )
+            )
+        )
+        + "</ul></section>",
+        ("Monatsheft", "Heft 5/2016", "Zulieferer um ihre Aufträge"),
+    ),
+    (
+        "credit-in-brackets-in-a-caption",
+        '<figure><img src="werk.jpg" alt=""><figcaption><p>Das Werk am Stadtrand von Bocholt.'
+        "</p><span>(Foto: Anna Beispiel/dpa)</span></figcaption></figure>",
+        ("Anna Beispiel/dpa",),
+    ),
 ]
 
 
@@ -274,6 +308,53 @@ def test_furniture_inside_the_body(box: str, absent: tuple[str, ...]) -> None:
     assert [a for a in absent if a in seed] == []
     assert "während die Produktion am Standort vorerst erhalten bleibt" in seed
     assert "als schweren Schlag für die Region bezeichnete" in seed
+
+
+def test_a_short_article_in_a_box_of_links_stays() -> None:
+    links = "".join(
+        f'<li><a href="/artikel/{n}">Weitere Meldung aus der Region Nummer {n}</a></li>'
+        for n in range(8)
+    )
+    first = PROSE.split("</p>", 1)[0] + "</p>"
+    body = (
+        "<header><h1>Gigaset streicht 300 Stellen</h1></header>"
+        f'<div class="box">{first}<ul>{links}</ul></div>'
+    )
+    assert _article(body).lede.startswith("Der Betriebsrat hat am Montag")
+
+
+def test_a_box_named_for_the_adverts_it_holds_is_the_article() -> None:
+    body = (
+        '<div class="stage"><h1>Gigaset streicht 300 Stellen</h1></div>'
+        f'<section class="layout layout--has-ads"><div class="copy">{PROSE}</div></section>'
+    )
+    assert _article(body).lede.startswith("Der Betriebsrat hat am Montag")
+
+
+def test_a_subtitle_that_the_description_repeats_is_the_standfirst() -> None:
+    subtitle = "Der Telefonhersteller baut in Bocholt mehr als ein Drittel der Stellen ab"
+    head = f'{DATE}<meta name="description" content="{subtitle}">'
+    body = (
+        f"<header><h1>Gigaset streicht 300 Stellen</h1><h2>{subtitle}</h2></header>"
+        f"<div>{PROSE}</div>"
+    )
+    extracted = _article(body, head)
+    assert extracted.lede == subtitle
+    assert extracted.blocks[0].text.startswith("Der Betriebsrat hat am Montag")
+
+
+def test_bullet_points_above_the_text_are_no_first_paragraph() -> None:
+    bullets = (
+        "<ul><li>Gigaset baut in Bocholt 300 Stellen ab, vor allem in der Entwicklung.</li>"
+        "<li>Die Stadt will mit dem Unternehmen über Hilfen für die Beschäftigten sprechen.</li>"
+        "</ul>"
+    )
+    extracted = _article(
+        f"<main><h1>Gigaset streicht 300 Stellen</h1>{bullets}<p>Von Anna Beispiel</p>"
+        f"{PROSE}</main>"
+    )
+    assert extracted.lede.startswith("Der Betriebsrat hat am Montag")
+    assert "vor allem in der Entwicklung" in _seed(extracted)
 
 
 def test_comments_after_the_body() -> None:

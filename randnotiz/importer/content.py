@@ -68,6 +68,14 @@ CAPTION = re.compile(
 # A box named after a picture holds the picture's caption, if it holds text at all.
 PICTURE = re.compile(r"picture|image|(?<![a-z])bild|foto|photo|figure", re.IGNORECASE)
 _BOILERPLATE_TAGS = ("nav", "aside", "footer", "menu", "dialog")
+# "o-section--has-ads", "with-sidebar", "no-comments": what a box holds or lacks, not what it is.
+_HOLDS = re.compile(r"(?<![a-z])(?:has|with|without|no)[-_]+[a-z]+", re.IGNORECASE)
+
+
+def _is_boilerplate_name(names: str) -> bool:
+    return bool(names) and _BOILERPLATE.search(_HOLDS.sub(" ", names)) is not None
+
+
 # Loose text in these belongs to them; text in others (p, li, td) to their parent.
 _CONTAINERS = frozenset("div section article main body form center header fieldset".split())
 
@@ -84,7 +92,7 @@ def remove_boilerplate(body: Tag) -> None:
         if tag.decomposed or tag.name in ("body", "html", "article", "main", "a"):
             continue
         names = attributes_text(tag)
-        if not names or _ARTICLE_NAMES.search(names) or not _BOILERPLATE.search(names):
+        if not names or _ARTICLE_NAMES.search(names) or not _is_boilerplate_name(names):
             continue
         if tag.find(itemprop="articleBody") or tag.find("h1"):
             continue
@@ -114,16 +122,19 @@ def drop_empty_boxes(root: Tag) -> None:
             tag.decompose()
 
 
-def drop_teaser_cards(root: Tag, headline: Tag | None = None) -> None:
+def drop_teaser_cards(root: Tag, headline: Tag | None = None, first: Tag | None = None) -> None:
     """Small boxes that link to another page under a headline of their own: teasers.
 
     Done on the whole page before the article's box is chosen, so that a list
     of teasers cannot win as the article (each card's sentence is prose), and
     inside the article, where a teaser for another article or gallery can stand.
     The box that holds the page's own ``headline`` is the article, however short
-    and however its headline is linked.
+    and however its headline is linked. A box of links that held teasers goes with them,
+    unless it holds the headline or the ``first`` paragraph after it.
     """
     around = set() if headline is None else {id(t) for t in self_and_parents(headline)}
+    kept = around | (set() if first is None else {id(t) for t in self_and_parents(first)})
+    density = _link_density(root)
     for tag in root.find_all(["div", "section", "aside", "figure", "li", "dl", "article"]):
         if tag.decomposed or id(tag) in around:
             continue
@@ -131,7 +142,46 @@ def drop_teaser_cards(root: Tag, headline: Tag | None = None) -> None:
         if runs and _is_teaser_card(tag, runs, sum(len(r.text) for r in runs)):
             box = tag.parent
             tag.decompose()
+            box = _drop_link_box(box, root, kept, density)
             _drop_orphaned_label(box, root)
+
+
+def _link_density(root: Tag) -> dict[int, float]:
+    """How much of each element's text is linked, as the page was saved."""
+    chars: dict[int, int] = {}
+    linked: dict[int, int] = {}
+    for run in text_runs(root):
+        for tag in self_and_parents(run.owner):
+            chars[id(tag)] = chars.get(id(tag), 0) + len(run.text)
+            linked[id(tag)] = linked.get(id(tag), 0) + run.linked
+            if tag is root:
+                break
+    return {i: linked[i] / n for i, n in chars.items() if n}
+
+
+def _drop_link_box(
+    box: Tag | None, root: Tag, kept: set[int], density: dict[int, float]
+) -> Tag | None:
+    """The box a teaser stood in, when it was mostly links before its teasers went: a list
+    of other articles with a line or two that introduce it ("Highlights aus dem Heft:").
+
+    Its outermost such box goes, up to one that is ``kept`` or holds two paragraphs of
+    prose; what is left is the box around it.
+    """
+    outer = None
+    node = box
+    while (
+        isinstance(node, Tag)
+        and node is not root
+        and id(node) not in kept
+        and density.get(id(node), 0.0) > 0.5
+        and sum(is_prose(r.text) and r.link_density < 0.5 for r in text_runs(node)) < 2
+    ):
+        outer, node = node, node.parent
+    if outer is None:
+        return box
+    outer.decompose()
+    return node if isinstance(node, Tag) else None
 
 
 def _drop_orphaned_label(box: Tag | None, root: Tag) -> None:
@@ -202,7 +252,7 @@ def _base_score(tag: Tag) -> float:
     if tag.name in HEADING_TAGS or tag.name == "th":
         score = -5
     names = attributes_text(tag)
-    if names and _BOILERPLATE.search(names):
+    if _is_boilerplate_name(names):
         score -= 25
     if names and _ARTICLE_NAMES.search(names):
         score += 25

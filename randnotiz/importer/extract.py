@@ -83,6 +83,7 @@ __all__ = ["Extracted", "TextBlock", "extract_article"]
 class TextBlock:
     kind: BlockKind  # HEADING, PARAGRAPH or CAPTION
     text: str
+    listed: bool = field(default=False, compare=False)  # an item of a bulleted or numbered list
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ def _extract(data: bytes, source: str) -> Extracted | tuple[Problem, ...]:
     outside = _not_text(runs, headline)
 
     remove_boilerplate(body)
-    drop_teaser_cards(body, headline.element if headline else None)
+    drop_teaser_cards(body, headline.element if headline else None, anchor)
     content = choose_content(body, anchor)
     for element in content:
         drop_empty_boxes(element)
@@ -252,11 +253,12 @@ def _with_lede(
     captions = [c for c in captions if c.text not in known]
     if lede is None:
         paragraphs = [i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH]
-        # A dateline in a line of its own, in any language, is no first paragraph.
-        first = next((i for i in paragraphs if not _is_dateline_line(blocks[i].text)), None)
-        if first is None:
-            first = paragraphs[0]
-        before = [b for b in blocks[:first] if b.kind is not BlockKind.PARAGRAPH]
+        # A dateline in a line of its own, in any language, is no first paragraph; nor are
+        # the bullet points that sum the article up above its text: they stay, after it.
+        texts = [i for i in paragraphs if not _is_dateline_line(blocks[i].text)] or paragraphs
+        bullets = next((n for n, i in enumerate(texts) if not blocks[i].listed), len(texts))
+        first = texts[bullets] if 0 < bullets <= 5 and bullets < len(texts) else texts[0]
+        before = [b for b in blocks[:first] if b.kind is not BlockKind.PARAGRAPH or b.listed]
         lede, blocks = blocks[first].text, before + blocks[first + 1 :]
     lede = without_timestamp(without_byline(lede, author))
     rest = [b for b in blocks if not _repeats(without_byline(b.text, author), lede)]
@@ -458,8 +460,17 @@ def _blocks(
             kind = BlockKind.HEADING
         else:
             kind = BlockKind.PARAGRAPH
-        out.append(TextBlock(kind, text))
+        out.append(TextBlock(kind, text, _in_list(run.owner, root)))
     return _trim(out, sites)
+
+
+def _in_list(owner: Tag, root: Tag) -> bool:
+    for tag in self_and_parents(owner):
+        if tag.name == "li":
+            return True
+        if tag is root:
+            break
+    return False
 
 
 def _headline_lines(headline: Headline | None) -> set[str]:
@@ -518,7 +529,12 @@ def _preamble(
         described = description and text[:50].casefold() == description[:50].casefold()
         if not described and not any(id(p) in near for p in tag.parents):
             continue  # far from the body: only the page's own description makes it the standfirst
-        if not (is_prose(text) or is_caption_text(text)) or len(text) > 700:
+        # A subtitle under the headline that the page's description repeats word for word
+        # is its standfirst, with or without a full stop.
+        subtitle = (
+            described and text.casefold() == description.casefold() and len(text.split()) >= 7
+        )
+        if not (is_prose(text) or is_caption_text(text) or subtitle) or len(text) > 700:
             continue
         linked = sum(len(normalize_space(a.get_text(" "))) for a in tag.find_all("a"))
         if linked / len(text) > 0.3:
@@ -529,6 +545,6 @@ def _preamble(
                 captions.append(TextBlock(BlockKind.CAPTION, text))
             continue
         named = _LEDE.search(names) or str(tag.get("itemprop") or "") == "description"
-        if lede is None and (named or described) and sentence_end(text):
+        if lede is None and (((named or described) and sentence_end(text)) or subtitle):
             lede = text
     return lede, captions

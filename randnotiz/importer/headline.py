@@ -8,8 +8,10 @@ section's name. Each source is wrong somewhere; the headline is the heading
 the other sources confirm. A kicker (German "Dachzeile") is the short line
 right above the headline or inside its heading; it belongs to the headline.
 
-A headline is never split at its colon ("Neues Online-Portal: „Hier spricht
-die …“" is one headline), and a lone place or date is never a headline.
+A headline is not split at its colon ("Neues Online-Portal: „Hier spricht
+die …“" is one headline) unless a meta title gives the words after the colon
+alone: then the words before it are a kicker ("Deutschlandtakt: Flixbus …"
+where ``og:title`` says "Flixbus …"). A lone place or date is never a headline.
 """
 
 from __future__ import annotations
@@ -200,7 +202,10 @@ def find_headline(
         second = next((c for c in confirmed if c[0] is after), None)
         if second and (_text(tag).endswith(":") or (after.name == "h1" and tag.name != "h1")):
             tag, text, kicker = second
-        return _with_kicker(_punctuated(text, stripped), tag, kicker, sites)
+        text = _punctuated(text, stripped)
+        if kicker is None and (split := _kicker_before_colon(text, stripped)):
+            return Headline(split[1], split[0], tag)
+        return _with_kicker(text, tag, kicker, sites)
 
     # No heading is confirmed: the one headline the markup declares (a <title> such as "News
     # from The Associated Press" names the site, not the article), else a meta title that is
@@ -246,6 +251,18 @@ def _confirmed_headings(
         ranked.append((key, tag, text, kicker))
     ranked.sort(key=lambda r: r[0], reverse=True)
     return [(tag, text, kicker) for _, tag, text, kicker in ranked]
+
+
+def _kicker_before_colon(text: str, titles: list[str]) -> tuple[str, str] | None:
+    """'Deutschlandtakt: Flixbus attackiert Deutsche Bahn' as kicker and headline, when a
+    meta title is the words after the colon and no more: the page's own word that the
+    words before it are no part of the headline."""
+    head, colon, rest = text.partition(": ")
+    if not colon or not is_rubric(head) or word_count(rest) < 3:
+        return None
+    if any(_tidy(t).casefold() == rest.casefold() for t in titles):
+        return head.strip(), rest.strip()
+    return None
 
 
 def _without_site_name(text: str, sites: set[str]) -> str:

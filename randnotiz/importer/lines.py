@@ -67,7 +67,7 @@ END_MARKERS = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"[-–—]?\s*(?:Foto|Fotos|Bild|Bilder|Bildquelle|Quelle|Quelle Bild|Grafik|Video)\s*:"
+    r"[-–—]?\s*\(?\s*(?:Foto|Fotos|Bild|Bilder|Bildquelle|Quelle|Quelle Bild|Grafik|Video)\s*:"
     r"\s*[^.!?]{1,60}\.?"
 )
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)\s*[^.!?]{0,80}\.?", re.IGNORECASE)
@@ -186,7 +186,7 @@ def is_reading_time(text: str) -> bool:
 
 
 def is_credit(text: str) -> bool:
-    """'Foto: dpa', '- Foto: Emschergenossenschaft', 'Quelle: DICE/EA'."""
+    """'Foto: dpa', '- Foto: Emschergenossenschaft', 'Quelle: DICE/EA', '(Foto: Name/dpa)'."""
     return _CREDIT.fullmatch(text) is not None
 
 
