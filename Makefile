@@ -10,7 +10,7 @@ ZENSICAL_STAMP := $(VENV)/.installed-zensical
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site docs serve test test-fast lint bench check clean browser golden zensical
+.PHONY: site docs serve test test-fast fuzz lint bench check clean browser golden zensical
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,13 @@ test: $(DEV_STAMP) browser $(ZENSICAL_STAMP)
 
 test-fast: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+# Longer than `make test`: new fuzz inputs on every run, 3,000 per reader
+# (RANDNOTIZ_FUZZ_EXAMPLES=N for more or fewer; a failure found is kept in .hypothesis/
+# and tried first next time), and the crash tests at more moments. Prints the figures.
+fuzz: $(DEV_STAMP)
+	RANDNOTIZ_LONG=1 $(BIN)/python -m pytest -q -s tests/test_fuzz.py tests/test_fuzz_findings.py \
+	  tests/test_hostile_files.py tests/test_crash.py
 
 golden: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q tests/test_golden.py --update-golden

@@ -59,8 +59,9 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def german_date(date: dt.date) -> str:
-    """'29. Juli 2025'."""
-    return f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
+    """'29. Juli 2025'; the year with four digits ('0999'), so that ``parse_date`` reads
+    every date it writes (a seed the importer writes starts with one)."""
+    return f"{date.day}. {MONTHS[date.month - 1]} {date.year:04d}"
 
 
 # --- dates of the knowledge base: known to the year, the month or the day ------------

@@ -18,6 +18,7 @@ import yaml
 
 from randnotiz.build import read_and_link
 from randnotiz.model import Article
+from randnotiz.read import yamlnodes
 from randnotiz.read.decode import decode_text
 from randnotiz.read.seed import parse_seed
 from randnotiz.render.view import SiteView, build_view
@@ -116,6 +117,16 @@ def build_site(project: Path) -> Path:
     built = run(["mkdocs", "build", "--strict"], project)
     assert built.returncode == 0, built.stderr
     return project / "site"
+
+
+@pytest.fixture(params=["libyaml", "python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both YAML parsers: libyaml's, and PyYAML's own, which runs where libyaml is missing."""
+    if request.param == "python":
+        monkeypatch.setattr(yamlnodes, "_FAST_LOADER", None)
+    elif yamlnodes._FAST_LOADER is None:
+        pytest.skip("PyYAML was built without libyaml")
+    return request.param
 
 
 @pytest.fixture(scope="session")

@@ -80,16 +80,6 @@ REFUSED = [
 ]
 
 
-@pytest.fixture(params=["libyaml", "python"])
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Both parsers: libyaml's, and PyYAML's own, which runs where libyaml is missing."""
-    if request.param == "python":
-        monkeypatch.setattr(yamlnodes, "_FAST_LOADER", None)
-    elif yamlnodes._FAST_LOADER is None:
-        pytest.skip("PyYAML was built without libyaml")
-    return request.param
-
-
 @pytest.mark.parametrize(("text", "message"), [r[1:] for r in REFUSED], ids=[r[0] for r in REFUSED])
 def test_hostile_yaml_is_refused_where_it_goes_too_far(
     parser: str, text: str, message: str

@@ -8,6 +8,7 @@ exactly what was found.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import yaml
 
@@ -18,7 +19,7 @@ from randnotiz.model import ArticleNotes, BlockKind, Origin, Source
 from randnotiz.paths import slugify
 from randnotiz.problems import Problem, warning
 from randnotiz.read.seed import RawBlock, is_rubric, is_title, parse_seed
-from randnotiz.read.yamlnodes import Mapping, load_nodes
+from randnotiz.read.yamlnodes import NON_PRINTABLE, Mapping, load_nodes
 
 __all__ = [
     "article_yaml",
@@ -217,10 +218,14 @@ def article_yaml(extracted: Extracted, article_id: str | None) -> str | None:
     if not fields:
         return None
     assert extracted.date is not None
-    head = (
-        f"# Anmerkungen der Redaktion zu „{extracted.title}“ ({german_date(extracted.date)}).\n\n"
-    )
+    title = _UNSAFE_IN_COMMENT.sub(" ", extracted.title)
+    head = f"# Anmerkungen der Redaktion zu „{title}“ ({german_date(extracted.date)}).\n\n"
     return head + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000)
+
+
+#: What may not stand in a YAML comment as it is: the characters YAML refuses, and
+#: those it takes for the end of a line (after which a title would be read as keys).
+_UNSAFE_IN_COMMENT = re.compile(f"{NON_PRINTABLE.pattern}|[\r\n\x85\u2028\u2029]")
 
 
 def missing_keys_yaml(

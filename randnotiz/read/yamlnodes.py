@@ -70,7 +70,12 @@ MESSAGE_REPARSE_CHARS = 256 * 1024
 #: libyaml's parser, when PyYAML was built with it: five times as fast as PyYAML's own.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 _STR_TAG = "tag:yaml.org,2002:str"
-_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+#: What PyYAML's constructors raise for a value they cannot make: ValueError and
+#: OverflowError for numbers and days; for a value an explicit tag does not fit,
+#: whatever their code trips over (a failed match, a missing key, an empty string).
+_UNFIT = (ValueError, OverflowError, AttributeError, LookupError, TypeError)
+#: The characters YAML does not allow anywhere in a file, comments included.
+NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 def origin_of(file: str, mark: yaml.Mark) -> Origin:
@@ -84,7 +89,7 @@ def load_nodes(text: str, file: str, *, lenient: bool = False) -> tuple[Node | N
     it does not know (``!!python/name:…``) is None, and of a key written twice
     the last one counts. Otherwise both are problems.
     """
-    unprintable = _NON_PRINTABLE.search(text)
+    unprintable = NON_PRINTABLE.search(text)
     if unprintable:
         where = _origin_at(text, unprintable.start(), file)
         return None, [
@@ -261,9 +266,11 @@ class _Composer:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return Value(self.constructor.construct_object(node, deep=True), where)
-        except (ValueError, OverflowError):
+        except _UNFIT:
             # A timestamp of a day that does not exist (2025-02-30), a number of
-            # 5,000 digits: kept as written, for the reader of the key to say what is wrong.
+            # 5,000 digits, a tag the value does not fit ('!!timestamp morgen',
+            # '!!bool vielleicht', '!!int ""'): kept as written, for the reader of
+            # the key to say what is wrong.
             return Value(event.value, where)
         except yaml.constructor.ConstructorError as exc:
             if self.lenient:
