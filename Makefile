@@ -59,7 +59,7 @@ test: $(DEV_STAMP) browser $(ZENSICAL_STAMP)
 test-fast: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
-# Longer than `make test`: new fuzz inputs on every run, 3,000 per reader
+# Longer than `make test`: new fuzz inputs on every run, 1,000 per reader
 # (RANDNOTIZ_FUZZ_EXAMPLES=N for more or fewer; a failure found is kept in .hypothesis/
 # and tried first next time), and the crash tests at more moments. Prints the figures.
 fuzz: $(DEV_STAMP)

@@ -56,7 +56,7 @@ settings.register_profile(
 )
 #: ``make fuzz``: new inputs on every run, failures remembered in .hypothesis/.
 settings.register_profile(
-    "randnotiz-long", max_examples=int(os.environ.get("RANDNOTIZ_FUZZ_EXAMPLES", "3000")), **_COMMON
+    "randnotiz-long", max_examples=int(os.environ.get("RANDNOTIZ_FUZZ_EXAMPLES", "1000")), **_COMMON
 )
 PROFILE = settings.get_profile("randnotiz-long" if LONG else "randnotiz-fixed")
 
@@ -140,7 +140,7 @@ class Run:
     code: int
     out: str
     err: str
-    seconds: float
+    seconds: float  # of processor time
 
 
 def run_in_process(argv: list[str]) -> Run:
@@ -157,7 +157,7 @@ def run_in_process(argv: list[str]) -> Run:
             ResourceWarning,
         ):
             warnings.simplefilter("ignore", quiet)
-        started = time.perf_counter()
+        started = time.process_time()  # not the wall clock, which the machine's load moves
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
                 code = main(argv)
@@ -165,7 +165,7 @@ def run_in_process(argv: list[str]) -> Run:
                 raise AssertionError(
                     f"randnotiz {' '.join(argv[2:])} raised {exc!r}\n{err.getvalue()}"
                 ) from exc
-        seconds = time.perf_counter() - started
+        seconds = time.process_time() - started
     assert not shown, [f"{w.category.__name__}: {w.message}" for w in shown]
     return Run(code, out.getvalue(), err.getvalue(), seconds)
 
@@ -203,7 +203,7 @@ class Figures:
         tried = sum(self.outcomes.values())
         parts = ", ".join(f"{n} {what}" for what, n in sorted(self.outcomes.items()))
         return (
-            f"fuzz {self.name}: {tried} inputs ({parts}); slowest {self.slowest:.2f} s "
+            f"fuzz {self.name}: {tried} inputs ({parts}); slowest {self.slowest:.2f} s of CPU "
             f"({self.slowest_size:,} bytes)"
         )
 
@@ -316,6 +316,9 @@ def test_fuzz_randnotiz_import(template: Path) -> None:
             if run.code:
                 assert problems and snapshot(root / "seeds") == seeds, run.err
                 figures.record("refused", run, len(data))
+                return
+            if not run.out and "warning: the same article as" in run.err:
+                figures.record("skipped as the same article", run, len(data))
                 return
             assert IMPORT_CLOSING.fullmatch(run.out.strip()), run.out
             figures.record("imported", run, len(data))
