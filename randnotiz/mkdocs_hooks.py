@@ -11,7 +11,9 @@ stops with exit code 1 instead. How serving rebuilds only what changed is
 After each build Pagefind indexes the site in ``config.site_dir``: that is
 ``site/`` for ``mkdocs build`` and the temporary folder ``mkdocs serve``
 builds into and serves, so search works while editing too. It reads the
-whole folder, so a rebuild of only what changed gets a whole index.
+whole folder, so a rebuild of only what changed gets a whole index. While
+serving it indexes in the background (``randnotiz/search_later.py``): the
+browser reloads as soon as the pages are built, and search follows.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from randnotiz.config import Project
 from randnotiz.freshness import is_fresh
 from randnotiz.render.redirects import REDIRECTS_PATH, parse_redirects
 from randnotiz.search_index import index_site
+from randnotiz.search_later import index_later
 
 log = logging.getLogger("mkdocs.plugins.randnotiz")
 _command = "build"
@@ -125,9 +128,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    language = config.theme["language"] or "de"
     if _command == "serve":
         serve.on_post_build(config)  # first: it removes the pages no longer produced
-    report = index_site(Path(config.site_dir), language=config.theme["language"] or "de")
+        index_later(Path(config.site_dir), language)
+        return
+    report = index_site(Path(config.site_dir), language=language)
     log.info(
         "randnotiz: search index of %d pages read and %d terms written in %.1f s",
         report.pages,

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import functools
 import gzip
 import html
 import json
+import os
 import re
 import shutil
 import time
@@ -114,18 +116,24 @@ def read_terms(site_dir: Path) -> list[TermRecord]:
     return term_records(json.loads(path.read_text(encoding="utf-8")))
 
 
-def index_site(site_dir: Path, language: str = "de") -> IndexReport:
-    """Index the built site in ``site_dir`` into ``site_dir/pagefind/``, replacing it."""
+def index_site(site_dir: Path, language: str = "de", niceness: int = 0) -> IndexReport:
+    """Index the built site in ``site_dir`` into ``site_dir/pagefind/``, replacing it.
+
+    ``niceness`` above 0 runs Pagefind at a lower priority: while serving it
+    indexes in the background, and the next save's build goes first.
+    """
     started = time.perf_counter()
     site_dir = Path(site_dir).resolve()
     records = read_terms(site_dir)
     bundle = site_dir / BUNDLE
-    pages = asyncio.run(_index(site_dir, bundle, records, language))
+    pages = asyncio.run(_index(site_dir, bundle, records, language, niceness))
     return IndexReport(pages, len(records), time.perf_counter() - started, bundle)
 
 
-async def _index(site_dir: Path, bundle: Path, records: Iterable[TermRecord], language: str) -> int:
-    service = await _PromptService().launch()
+async def _index(
+    site_dir: Path, bundle: Path, records: Iterable[TermRecord], language: str, niceness: int
+) -> int:
+    service = await _PromptService(niceness).launch()
     try:
         index = await service.create_index(
             {"force_language": language, "exclude_selectors": list(NOT_TEXT)}
@@ -180,7 +188,30 @@ def fragments(bundle: Path) -> list[dict[str, Any]]:
 
 class _PromptService(PagefindService):
     """Pagefind's service, reading each reply as soon as it arrives (see the module doc),
-    however long, and ending by closing its input and waiting for it to exit."""
+    however long, and ending by closing its input and waiting for it to exit. Started
+    with ``niceness`` above 0, Pagefind and every thread it starts run at that lower
+    priority."""
+
+    def __init__(self, niceness: int = 0) -> None:
+        super().__init__()
+        self._niceness = niceness
+
+    async def launch(self) -> PagefindService:
+        if self._niceness <= 0:
+            return await super().launch()
+        # 1.5.2's launch, with the priority lowered before Pagefind starts its threads.
+        self._backend = await asyncio.create_subprocess_exec(
+            self._bin,
+            "--service",
+            cwd=os.getcwd(),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+            limit=2**21,
+            preexec_fn=functools.partial(os.nice, self._niceness),
+        )
+        self._poll_task = self._loop.create_task(self._wait_for_responses())
+        return self
 
     async def close(self) -> None:
         assert self._backend.stdin is not None

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from randnotiz.search_later import UP_TO_DATE
+
 from .conftest import build_site, make_project
 
 pytestmark = pytest.mark.slow
@@ -77,6 +79,11 @@ class Server:
 
     def builds(self) -> int:
         return self.output().count("Building documentation")
+
+    def searchable(self) -> bool:
+        """Whether the search index of the last build is written (it follows in the background)."""
+        output = self.output()
+        return output.rfind(UP_TO_DATE) > output.rfind("Building documentation")
 
 
 @contextmanager
@@ -226,6 +233,7 @@ def test_after_many_saves_every_page_is_a_fresh_builds(tmp_path: Path) -> None:
             save()
             assert wait_for(shown), srv.output()
         settled(srv)
+        assert wait_for(srv.searchable), srv.output()
         fresh = tmp_path / "fresh"
         fresh.mkdir()
         for name in ("seeds", "annotations", "docs"):
@@ -262,6 +270,8 @@ def test_the_served_site_is_searchable_and_follows_an_edit(server: tuple[Server,
     def index() -> dict:
         return json.loads(srv.page("/pagefind/pagefind-entry.json"))["languages"]["de"]
 
+    # Made in the background: the pages are served before it is written.
+    assert wait_for(srv.searchable), srv.output()
     assert index()["page_count"] == 2  # the article and the profile
     before = index()["hash"]
     people = root / "annotations" / "people.yml"
