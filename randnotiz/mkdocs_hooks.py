@@ -27,8 +27,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from randnotiz import live, serve
+from randnotiz import live, passthrough, serve
 from randnotiz.build import build
 from randnotiz.cli import print_problems
 from randnotiz.config import Project
@@ -36,6 +37,7 @@ from randnotiz.freshness import is_fresh
 from randnotiz.render.redirects import REDIRECTS_PATH, parse_redirects
 from randnotiz.search_index import index_site
 from randnotiz.search_later import index_later
+from randnotiz.write import read_manifest
 
 log = logging.getLogger("mkdocs.plugins.randnotiz")
 _command = "build"
@@ -121,10 +123,36 @@ def _hand_over_redirects(config: MkDocsConfig, root: Path) -> None:
     _handed_over.update(ours)
 
 
+#: The generated pages of this build, and the raw blocks set aside from each page
+#: being rendered (``randnotiz/passthrough.py``).
+_generated: set[str] = set()
+_set_aside: dict[str, passthrough.SetAside] = {}
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _command == "serve":
         serve.on_files(files)
+    _generated.clear()
+    _generated.update(read_manifest(Path(config.docs_dir)))
+    _set_aside.clear()
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri not in _generated:
+        return markdown  # written by hand: left to Markdown whole
+    aside = passthrough.set_aside(markdown)
+    _set_aside[page.file.src_uri] = aside
+    return aside.markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    aside = _set_aside.pop(page.file.src_uri, None)
+    if aside is None:
+        return html
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= passthrough.anchor_ids(aside)
+    return passthrough.put_back(html, aside)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -32,7 +32,7 @@ from randnotiz.search_index import IndexReport, index_site
 
 log = logging.getLogger("mkdocs.plugins.randnotiz")
 
-NICENESS = 10
+NICENESS = 5
 #: Logged when the index of the last build is written and nothing else is waiting.
 UP_TO_DATE = "randnotiz: search index up to date"
 

@@ -14,7 +14,11 @@ change:
 
 Each time is from just before the save until the last page shows it, polled
 every 50 ms. After each save the scenario waits until the server is idle and
-counts the builds the save started (the target is one).
+counts the builds the save started (the target is one). Search follows in the
+background: for every save it also times until the served search index is
+replaced (``/pagefind/pagefind-entry.json`` changes; each index names its
+files anew), and before the next save it waits until the index is up to date,
+so each save starts from a quiet server.
 
     .venv/bin/python scripts/benchserve.py --articles 200 --edits 3
 """
@@ -43,9 +47,12 @@ from benchprocess import BIN, run
 
 from randnotiz.config import load_project
 from randnotiz.read import read_sources
+from randnotiz.search_later import UP_TO_DATE
 
 POLL = 0.05
 TIMEOUT = 120.0
+#: Search follows in the background, at a lower priority: on a busy machine it takes long.
+SEARCH_TIMEOUT = 900.0
 BUILD_LINE = "Building documentation"
 IDLE = "Reloading browsers"
 
@@ -58,11 +65,12 @@ class Timings:
     paragraph: list[float] = field(default_factory=list)
     new_seed: list[float] = field(default_factory=list)
     deleted_seed: list[float] = field(default_factory=list)
+    search: list[float] = field(default_factory=list)
     builds_per_save: list[int] = field(default_factory=list)
 
     def figures(self) -> dict:
         out: dict = {}
-        for name in ("summary", "paragraph", "new_seed", "deleted_seed"):
+        for name in ("summary", "paragraph", "new_seed", "deleted_seed", "search"):
             values = getattr(self, name)
             out[name] = {
                 "median": statistics.median(values) if values else None,
@@ -86,6 +94,8 @@ class Server:
         self.port = free_port()
         self.log = root / "serve.log"
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+        self.entry_before = ""
+        self.saved_at = 0.0
         self.process = subprocess.Popen(
             [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
             cwd=root,
@@ -107,6 +117,15 @@ class Server:
 
     def builds(self) -> int:
         return self.output().count(BUILD_LINE)
+
+    def searchable(self) -> bool:
+        """Whether the search index of the last build is written."""
+        output = self.output()
+        return output.rfind(UP_TO_DATE) > output.rfind(BUILD_LINE)
+
+    def search_entry(self) -> str:
+        status, body = self.get("/pagefind/pagefind-entry.json")
+        return body if status == 200 else ""
 
     def stop(self) -> None:
         self.process.terminate()
@@ -145,14 +164,30 @@ def settle(server: Server, quiet: float = 2.0) -> int:
 def timed_save(server: Server, timings: Timings, save: Callable[[], None]) -> float:
     """Save, return the moment of saving; the build count is checked by ``counted``."""
     before = settle(server)
+    until(server.searchable, "search index of the last save", server, timeout=SEARCH_TIMEOUT)
+    server.entry_before = server.search_entry()
     start = time.perf_counter()
     save()
+    server.saved_at = start
     timings.builds_per_save.append(-before)  # completed by counted()
     return start
 
 
 def counted(server: Server, timings: Timings) -> None:
+    """After the pages show a save: the time until search has it too, and the builds."""
+    until(
+        lambda: server.search_entry() not in ("", server.entry_before),
+        "search index",
+        server,
+        timeout=SEARCH_TIMEOUT,
+    )
+    timings.search.append(time.perf_counter() - server.saved_at)
     timings.builds_per_save[-1] += settle(server)
+
+
+def say(what: str, n: int, times: list[float], timings: Timings) -> None:
+    search = timings.search[-1]
+    print(f"  {what} {n + 1}: {times[-1]:.2f} s, search {search:.2f} s", file=sys.stderr)
 
 
 def replace_summary(people: Path, person_name: str, new: str) -> None:
@@ -193,7 +228,7 @@ def scenario(synthetic: Synthetic, edits: int, timings: Timings) -> None:
             )
             timings.summary.append(time.perf_counter() - start)
             counted(server, timings)
-            print(f"  summary {n + 1}: {timings.summary[-1]:.2f} s", file=sys.stderr)
+            say("summary", n, timings.summary, timings)
 
         for n, article in enumerate(list(by_stem.values())[1 : edits + 1]):
             token = f"Absatzprobe{n}x"
@@ -211,7 +246,7 @@ def scenario(synthetic: Synthetic, edits: int, timings: Timings) -> None:
             until(lambda pg=page, t=token: t in server.get(pg)[1], "paragraph", server)
             timings.paragraph.append(time.perf_counter() - start)
             counted(server, timings)
-            print(f"  paragraph {n + 1}: {timings.paragraph[-1]:.2f} s", file=sys.stderr)
+            say("paragraph", n, timings.paragraph, timings)
 
         template = next(iter(by_stem.values()))
         template_text = (root / template.source).read_text(encoding="utf-8")
@@ -232,7 +267,7 @@ def scenario(synthetic: Synthetic, edits: int, timings: Timings) -> None:
             )
             timings.new_seed.append(time.perf_counter() - start)
             counted(server, timings)
-            print(f"  new seed {n + 1}: {timings.new_seed[-1]:.2f} s", file=sys.stderr)
+            say("new seed", n, timings.new_seed, timings)
 
             start = timed_save(server, timings, seed.unlink)
             until(
@@ -245,7 +280,7 @@ def scenario(synthetic: Synthetic, edits: int, timings: Timings) -> None:
             )
             timings.deleted_seed.append(time.perf_counter() - start)
             counted(server, timings)
-            print(f"  deleted seed {n + 1}: {timings.deleted_seed[-1]:.2f} s", file=sys.stderr)
+            say("deleted seed", n, timings.deleted_seed, timings)
     finally:
         server.stop()
 
@@ -270,6 +305,7 @@ def serve_table(figures: dict) -> list[str]:
         ("paragraph", "paragraph of a seed: the article"),
         ("new_seed", "new seed: its page, /artikel/ and the home page"),
         ("deleted_seed", "deleted seed: 404, gone from /artikel/ and the home page"),
+        ("search", "every save: the served search index replaced"),
     ):
         f = figures[name]
         lines.append(f"  {what}: median {f['median']:.1f}, worst {f['worst']:.1f}")

@@ -1,4 +1,11 @@
-"""The glossary: one page, A–Z in German order, one anchor per term."""
+"""The glossary: one page, A–Z in German order, one anchor per term.
+
+It lists every article of every term, twenty thousand links at a thousand
+articles: as Markdown, the site generator took seconds to parse them each time
+the page changed (and a new article changes it). The paragraphs of an entry
+are raw HTML (``rawhtml``); the headings stay Markdown, for the table of
+contents, and so do the editor's description and the few "Siehe auch" links.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +13,8 @@ from itertools import groupby
 
 from randnotiz.collation import german_key, initial
 from randnotiz.model import Term
-from randnotiz.paths import GLOSSARY, Slug, doc_path, relative_link
-from randnotiz.render.article import article_path
+from randnotiz.paths import GLOSSARY, Slug, doc_path
+from randnotiz.render import rawhtml
 from randnotiz.render.markdown import esc, link, one_line, page_head, yaml_markdown
 from randnotiz.render.profile import web_link_items
 from randnotiz.render.view import SiteView
@@ -45,8 +52,9 @@ def _term(view: SiteView, term_id: Slug) -> str:
     path = doc_path(GLOSSARY)
     out = [f"### {esc(term.name)} {{ #{term.id} }}\n"]
     if term.aliases:
-        out.append(f"Auch: {', '.join(esc(a) for a in term.aliases)}\n{{ .rn-aliases }}\n")
-    out.append(f"{esc(one_line(term.summary))}\n{{ .rn-definition }}\n")
+        aliases = ", ".join(rawhtml.text(a) for a in term.aliases)
+        out.append(_paragraph(f"Auch: {aliases}", "rn-aliases"))
+    out.append(_paragraph(rawhtml.text(one_line(term.summary)), "rn-definition"))
     if term.description:
         out.append(yaml_markdown(term.description) + "\n")
     see_also = [view.entities[i] for i in term.see_also]
@@ -65,11 +73,16 @@ def _term(view: SiteView, term_id: Slug) -> str:
         parts = []
         for article_id, anchors in by_article.items():
             article = view.articles[article_id]
-            target = relative_link(path, article_path(article_id), anchors[0])
+            href = view.article_href(article_id, anchors[0] or None)
             count = f" ({len(anchors)}×)" if len(anchors) > 1 else ""
-            parts.append(link(esc(article.title), target) + count)
-        out.append("Erwähnt in: " + "; ".join(parts) + "\n{ .rn-mentioned }\n")
+            parts.append(rawhtml.anchor(href, rawhtml.text(article.title)) + count)
+        out.append(_paragraph("Erwähnt in: " + "; ".join(parts), "rn-mentioned"))
     links = web_link_items(term)
     if links:
         out.append("Weiterlesen: " + " · ".join(links) + "\n{ .rn-weblinks }\n")
     return "\n".join(out)
+
+
+def _paragraph(inner: str, name: str) -> str:
+    """A paragraph of raw HTML with its class; ``inner`` is HTML already."""
+    return rawhtml.element("p", inner, (name,)) + "\n"

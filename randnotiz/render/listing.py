@@ -1,4 +1,11 @@
-"""The home page and the index pages of articles, people and organisations."""
+"""The home page and the index pages of articles, people and organisations.
+
+The index pages list every article and entry with its lede or summary: their
+text and links are raw HTML (``rawhtml``), which the site generator passes
+through, instead of Markdown it parses on every change (a save changes them
+often: a summary, a title, a new article). The articles' titles stay Markdown
+headings, for the table of contents.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +20,7 @@ from randnotiz.paths import (
     doc_path,
     relative_link,
 )
+from randnotiz.render import rawhtml
 from randnotiz.render.article import article_path, byline
 from randnotiz.render.markdown import esc, first_sentence, link, one_line, page_head, plural
 from randnotiz.render.view import SiteView, sort_key, target_of
@@ -26,7 +34,7 @@ def _article_entry(article: Article, source: DocPath, level: int) -> str:
     return (
         f'<p class="rn-byline rn-teaser">{byline(article)}</p>\n\n'
         f"{'#' * level} {title} {{ #{article.id} .rn-teaser__title }}\n\n"
-        f"{esc(article.lede)}\n{{ .rn-teaser__lede }}\n"
+        f"{rawhtml.element('p', rawhtml.text(article.lede), ('rn-teaser__lede',))}\n"
     )
 
 
@@ -92,27 +100,32 @@ def render_article_index(view: SiteView) -> str:
 
 
 def render_entity_index(view: SiteView, kind: EntityKind) -> str:
-    section, title, intro = {
-        EntityKind.PERSON: (PEOPLE, "Personen", "Alle Personen, nach Nachnamen geordnet."),
+    title, intro = {
+        EntityKind.PERSON: ("Personen", "Alle Personen, nach Nachnamen geordnet."),
         EntityKind.ORGANIZATION: (
-            ORGANIZATIONS,
             "Organisationen",
             "Unternehmen, Labore und Plattformen von A bis Z.",
         ),
     }[kind]
-    source = doc_path(section)
     entities: list[Entity] = sorted(
         (e for e in view.entities.values() if e.kind is kind), key=sort_key
     )
     out = [
         *page_head(title, intro),
     ]
+    items = []
     for entity in entities:
         count = len({m.article for m in view.mentions_by_entity.get(entity.id, ())})
         mentioned = (
             f' <span class="rn-count">{plural(count, "Artikel", "Artikel")}</span>' if count else ""
         )
-        kind_note = f" ({esc(entity.org_kind)})" if getattr(entity, "org_kind", None) else ""
-        name = link(esc(entity.name), target_of(entity).link_from(source))
-        out.append(f"- {name}{kind_note}{mentioned}  \n  {esc(one_line(entity.summary))}")
+        kind_note = (
+            f" ({rawhtml.text(entity.org_kind)})" if getattr(entity, "org_kind", None) else ""
+        )
+        name = view.entity_anchor(entity.id)
+        items.append(
+            f"{name}{kind_note}{mentioned}<br />\n  {rawhtml.text(one_line(entity.summary))}"
+        )
+    if items:
+        out.append(rawhtml.bullet_list(items))
     return "\n".join(out) + "\n"
