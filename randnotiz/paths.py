@@ -27,6 +27,10 @@ _GERMAN = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
 _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: The longest id: each names a file (``personen/<id>.md``, and its temporary twin
+#: under ``docs/.randnotiz-tmp/`` with the folder in its name), and file systems
+#: hold 255 bytes in a name.
+MAX_ID_LENGTH = 100
 
 
 def slugify(text: str) -> Slug:

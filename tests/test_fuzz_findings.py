@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from randnotiz.dates import german_date, parse_date
+from randnotiz.paths import MAX_ID_LENGTH, short_slug
 from randnotiz.read import yamlnodes
 from randnotiz.read.yamlnodes import Mapping, Value, load_nodes
 
@@ -58,6 +59,28 @@ def test_a_tag_the_value_does_not_fit_keeps_it_as_written(
     assert root.get("a") == Value(kept, yamlnodes.Origin("f.yml", 1, 4))
 
 
+#: YAML takes NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR for line ends, editors do not:
+#: a message pointed at a line below the file's last.
+LINE_SEPARATORS = [
+    ("two line separators above", "\u2028\u2028a: *q\n", "f.yml:1:6: error: '*q' names no anchor"),
+    ("a line separator in a line", "x: ééé\u2028  b: *q\n", "f.yml:1:11: error: YAML syntax error"),
+    ("a next-line character", "a: 1\nb: x\x85  c: *q\n", "f.yml:2:9: error: YAML syntax error"),
+    ("a paragraph separator", "a: [1,\u2029\n", "f.yml:2:1: error: YAML syntax error"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"), [x[1:] for x in LINE_SEPARATORS], ids=[x[0] for x in LINE_SEPARATORS]
+)
+def test_problems_name_the_line_an_editor_shows(parser: str, text: str, start: str) -> None:
+    _, problems = load_nodes(text, "f.yml")
+    assert [str(p)[: len(start)] for p in problems] == [start]
+
+
+#: An id of 204 characters: its page's file name, and that of its temporary twin under
+#: docs/.randnotiz-tmp/, raised "File name too long" in the middle of writing docs/.
+LONG_ID = "sehr-" * 40 + "lang"
+
 BUILDS = [
     (
         "a timestamp tag on a year",
@@ -71,7 +94,44 @@ BUILDS = [
             "such as 2013, 2013-12 or 2013-12-09, not 'morgen'",
         ],
     ),
+    (
+        "line separators in a list of terms",
+        {"annotations/glossary.yml": "\u2028\u2028- {term: X}\n- term: Y\n  definition: Z.\n"},
+        [
+            "annotations/glossary.yml:1:5: error: missing required key 'definition' in this "
+            "entry; add 'definition: …'"
+        ],
+    ),
+    (
+        "an id too long for a file name",
+        {"annotations/organizations.yml": f"- name: Lang\n  id: {LONG_ID}\n  summary: S.\n"},
+        [
+            "annotations/organizations.yml:2:7: error: 'id' value 'sehr-sehr-sehr-sehr-sehr-sehr-"
+            "sehr-sehr-…' is 204 characters long; an id names a file and a URL, so keep it to "
+            "100, such as 'sehr-sehr-sehr-sehr-sehr-sehr-sehr-sehr-sehr-sehr'"
+        ],
+    ),
+    (
+        "an article's id too long for a file name",
+        {"annotations/articles/a.yml": f"id: {LONG_ID}\n"},
+        [
+            "annotations/articles/a.yml:1:5: error: 'id' value 'sehr-sehr-sehr-sehr-sehr-sehr-"
+            "sehr-sehr-…' is 204 characters long; an id names a file and a URL, so keep it to "
+            "100, such as 'sehr-sehr-sehr-sehr-sehr-sehr-sehr-sehr-sehr-sehr'"
+        ],
+    ),
 ]
+
+
+def test_a_name_too_long_for_a_file_name_gets_a_shorter_id(template: Path) -> None:
+    name = "Sehr " * 60 + "Lang"
+    people = f"- name: {name}\n  summary: S.\n"
+    with project_copy(template, {"annotations/organizations.yml": people.encode()}) as root:
+        run = run_in_process(["--root", str(root), "build", "--quiet"])
+        assert (run.code, run.err) == (0, "")
+        pages = [p.name for p in (root / "docs" / "organisationen").glob("sehr-*.md")]
+    assert pages == [f"{short_slug(name, MAX_ID_LENGTH)}.md"]
+    assert len(pages[0]) <= MAX_ID_LENGTH + len(".md")
 
 
 @pytest.mark.parametrize(("files", "lines"), [b[1:] for b in BUILDS], ids=[b[0] for b in BUILDS])
@@ -112,6 +172,10 @@ IMPORTED = [
     (
         "a line separator in the title, after which the comment's rest was read as a key",
         page("Titel\u2028id: boese", head='<meta name="dc.publisher" content="Verlag">'),
+    ),
+    (
+        "a NUL in the text, which made the seed a binary file",
+        page("Ein Titel mit Text", head="").replace("Babbage und", "Babbage\x00 und\x07"),
     ),
     (
         "a next-line character in the title, the same",

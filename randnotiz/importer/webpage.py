@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import charset_normalizer
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -48,7 +48,19 @@ def declared_charset(data: bytes) -> str | None:
     return _BROWSER_ALIASES.get(name, name)
 
 
+#: Control characters, which a browser does not show (NUL it drops while it parses the
+#: page, the others are errors in HTML): gone before the page is read, so that no
+#: seed or YAML the importer writes holds one (a NUL makes a seed a binary file).
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
+
+
 def decode_page(data: bytes) -> PageText:
+    """The page as text, without control characters (see ``_decode``)."""
+    page = _decode(data)
+    return replace(page, text=page.text.translate(_CONTROLS))
+
+
+def _decode(data: bytes) -> PageText:
     """The page as text: BOM first, then the declared charset, then detection.
 
     A page that declares a single-byte charset but is valid UTF-8 with

@@ -30,7 +30,7 @@ from randnotiz.model import (
     Term,
     WebLink,
 )
-from randnotiz.paths import Slug, is_slug, slugify
+from randnotiz.paths import MAX_ID_LENGTH, Slug, is_slug, short_slug, slugify
 from randnotiz.problems import Problem, did_you_mean, error, has_errors, warning
 from randnotiz.read.decode import decode_text
 from randnotiz.read.files import read_project_file
@@ -126,6 +126,14 @@ class _Reader:
                 node.origin,
                 f"'{key}' value '{value}' is not a clean id; use lowercase letters, digits and "
                 f"hyphens, such as '{slugify(value) or 'mein-eintrag'}'",
+            )
+            return None
+        if len(value) > MAX_ID_LENGTH:
+            self.fail(
+                node.origin,
+                f"'{key}' value '{value[:40]}…' is {len(value)} characters long; an id names a "
+                f"file and a URL, so keep it to {MAX_ID_LENGTH}, such as "
+                f"'{short_slug(value, MAX_ID_LENGTH // 2)}'",
             )
             return None
         return Slug(value)
@@ -246,7 +254,11 @@ def _common(r: _Reader, entry: Entry, name_key: str, summary_key: str) -> dict[s
     """The fields every kind shares, as keyword arguments, or None if unusable."""
     name = r.text(entry[name_key], name_key)
     summary = r.text(entry[summary_key], summary_key)
-    entity_id = r.slug(entry["id"], "id") if "id" in entry else (slugify(name) if name else None)
+    entity_id = (
+        r.slug(entry["id"], "id")
+        if "id" in entry
+        else (short_slug(name, MAX_ID_LENGTH) if name else None)
+    )
     origin = entry.origin
     if name and not entity_id and "id" not in entry:
         r.fail(

@@ -19,6 +19,7 @@ against 3.2 s through libyaml's composer and a conversion of its nodes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,6 +83,36 @@ def origin_of(file: str, mark: yaml.Mark) -> Origin:
     return Origin(file, mark.line + 1, mark.column + 1)
 
 
+#: What YAML takes for the end of a line besides LF and CR, and editors, terminals and
+#: ``grep`` do not: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (pasted text brings them).
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+_YAML_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """Where YAML's marks are in the file as an editor counts its lines.
+
+    YAML's line 5 is the editor's line 3 when two LINE SEPARATORs stand above it,
+    and a message must send the editor to the line it shows.
+    """
+
+    file: str
+    text: str
+    starts: tuple[int, ...] | None  # where YAML's lines start, when it counts others
+
+    @classmethod
+    def of(cls, text: str, file: str) -> _Lines:
+        if not _YAML_ONLY_BREAKS.search(text):
+            return cls(file, text, None)
+        return cls(file, text, (0, *(m.end() for m in _YAML_BREAKS.finditer(text))))
+
+    def origin(self, mark: yaml.Mark) -> Origin:
+        if self.starts is None or mark.line >= len(self.starts):
+            return origin_of(self.file, mark)
+        return _origin_at(self.text, self.starts[mark.line] + mark.column, self.file)
+
+
 def load_nodes(text: str, file: str, *, lenient: bool = False) -> tuple[Node | None, list[Problem]]:
     """The document in ``text`` as nodes, or None and why it cannot be read.
 
@@ -99,12 +130,13 @@ def load_nodes(text: str, file: str, *, lenient: bool = False) -> tuple[Node | N
                 "remove it (it may have come with pasted text)",
             )
         ]
+    lines = _Lines.of(text, file)
     try:
-        return _Composer(file, lenient).compose(_FAST_LOADER or yaml.SafeLoader, text)
+        return _Composer(lines, lenient).compose(_FAST_LOADER or yaml.SafeLoader, text)
     except yaml.YAMLError as exc:
         if _FAST_LOADER is not None:
             exc = _with_pure_message(text, exc)
-        return None, [_syntax_problem(exc, file)]
+        return None, [_syntax_problem(exc, lines)]
 
 
 def _origin_at(text: str, index: int, file: str) -> Origin:
@@ -123,7 +155,7 @@ def _with_pure_message(text: str, exc: yaml.YAMLError) -> yaml.YAMLError:
     if end > MESSAGE_REPARSE_CHARS:
         return exc
     try:
-        _Composer("", lenient=False).compose(yaml.SafeLoader, text[:end])
+        _Composer(_Lines("", "", None), lenient=False).compose(yaml.SafeLoader, text[:end])
     except yaml.MarkedYAMLError as pure:
         cut_short = (
             end < len(text) and pure.problem_mark is not None and (pure.problem_mark.index >= end)
@@ -134,13 +166,13 @@ def _with_pure_message(text: str, exc: yaml.YAMLError) -> yaml.YAMLError:
     return exc
 
 
-def _syntax_problem(exc: yaml.YAMLError, file: str) -> Problem:
+def _syntax_problem(exc: yaml.YAMLError, lines: _Lines) -> Problem:
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return error(Origin(file), f"YAML error: {' '.join(str(exc).split())}")
+        return error(Origin(lines.file), f"YAML error: {' '.join(str(exc).split())}")
     # At the end of the file the problem is better shown where the open construct began.
     at_end = "stream end" in (exc.problem or "") and exc.context_mark is not None
     mark = exc.context_mark if at_end else exc.problem_mark or exc.context_mark
-    where = origin_of(file, mark) if mark else Origin(file)
+    where = lines.origin(mark) if mark else Origin(lines.file)
     what = exc.problem or exc.context or "invalid YAML"
     if at_end and exc.context:
         what += f" ({exc.context} that starts here is not closed)"
@@ -171,8 +203,8 @@ class _Open:
 class _Composer:
     """Events to nodes, one at a time, within ``MAX_DEPTH`` and ``MAX_ALIASED``."""
 
-    def __init__(self, file: str, lenient: bool) -> None:
-        self.file = file
+    def __init__(self, lines: _Lines, lenient: bool) -> None:
+        self.lines = lines
         self.lenient = lenient
         self.problems: list[Problem] = []
 
@@ -203,7 +235,7 @@ class _Composer:
                 node: Node = self._scalar(event)
                 size, anchor, raw = 1, event.anchor, event.value
             elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
-                where = origin_of(self.file, event.start_mark)
+                where = self.lines.origin(event.start_mark)
                 if len(stack) >= MAX_DEPTH:
                     raise _Refused(
                         error(
@@ -228,7 +260,7 @@ class _Composer:
                 if aliased > MAX_ALIASED:
                     raise _Refused(
                         error(
-                            origin_of(self.file, event.start_mark),
+                            self.lines.origin(event.start_mark),
                             f"the aliases of this file repeat more than {MAX_ALIASED:,} values "
                             f"(here '*{event.anchor}'); write the values out instead",
                         )
@@ -239,7 +271,7 @@ class _Composer:
                 if documents > 1:
                     raise _Refused(
                         error(
-                            origin_of(self.file, event.start_mark),
+                            self.lines.origin(event.start_mark),
                             "a second YAML document starts here; keep one per file "
                             "(remove the '---' line)",
                         )
@@ -257,7 +289,7 @@ class _Composer:
                 root = node
 
     def _scalar(self, event: yaml.ScalarEvent) -> Value:
-        where = origin_of(self.file, event.start_mark)
+        where = self.lines.origin(event.start_mark)
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.constructor.resolve(yaml.ScalarNode, event.value, event.implicit)
@@ -290,7 +322,7 @@ class _Composer:
             message = f"'*{name}' names no anchor '&{name}' above it; write the value out"
         else:
             return anchors[name]
-        raise _Refused(error(origin_of(self.file, event.start_mark), message))
+        raise _Refused(error(self.lines.origin(event.start_mark), message))
 
     def _add(self, parent: _Open, node: Node, size: int, raw: str | None) -> None:
         parent.size += size
