@@ -51,7 +51,9 @@ COMPRESSED_TYPES = (
     "application/xml",
     "image/svg+xml",
 )
-TIMEOUT_MS = 120_000
+#: Material's search builds its index in the page from all of it: on two cores busy
+#: with other work that took more than two minutes at 1,000 articles.
+TIMEOUT_MS = 600_000
 
 
 @dataclass(frozen=True)
