@@ -9,6 +9,7 @@ editors and terminals turn into jump targets.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -25,7 +26,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.origin}: {self.severity}: {self.message}"
+        line = f"{self.origin}: {self.severity}: {self.message}"
+        return _BREAKING.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
+
+
+#: What would break a problem's one line, or move the terminal's cursor, when a message
+#: quotes a value or a file name that holds it: shown escaped (\r, \x1b, \u2028).
+_BREAKING = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def error(origin: Origin, message: str) -> Problem:

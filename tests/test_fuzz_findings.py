@@ -103,6 +103,16 @@ BUILDS = [
         ],
     ),
     (
+        "a carriage return in a value the message quotes, which split its line",
+        {"annotations/articles/a.yml": 'headings: ["0\\r0", "Kopf\\x1b[31m"]\n'},
+        [
+            "annotations/articles/a.yml:1:11: error: '0\\r0' in 'headings' matches no block of "
+            "seeds/a.txt; copy the start of the block exactly",
+            "annotations/articles/a.yml:1:11: error: 'Kopf\\x1b[31m' in 'headings' matches no "
+            "block of seeds/a.txt; copy the start of the block exactly",
+        ],
+    ),
+    (
         "an id too long for a file name",
         {"annotations/organizations.yml": f"- name: Lang\n  id: {LONG_ID}\n  summary: S.\n"},
         [
