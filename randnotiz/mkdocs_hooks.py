@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from randnotiz import live, passthrough, serve
+from randnotiz import live, passthrough, serve, sitemap
 from randnotiz.build import build
 from randnotiz.cli import print_problems
 from randnotiz.config import Project
@@ -157,6 +157,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     language = config.theme["language"] or "de"
+    sitemap.write_index(Path(config.site_dir), config.site_url)
     if _command == "serve":
         serve.on_post_build(config)  # first: it removes the pages no longer produced
         index_later(Path(config.site_dir), language)
