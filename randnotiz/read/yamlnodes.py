@@ -19,6 +19,7 @@ against 3.2 s through libyaml's composer and a conversion of its nodes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,6 +88,7 @@ def origin_of(file: str, mark: yaml.Mark) -> Origin:
 #: ``grep`` do not: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (pasted text brings them).
 _YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
 _YAML_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_EDITOR_BREAKS = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -94,23 +96,31 @@ class _Lines:
     """Where YAML's marks are in the file as an editor counts its lines.
 
     YAML's line 5 is the editor's line 3 when two LINE SEPARATORs stand above it,
-    and a message must send the editor to the line it shows.
+    and a message must send the editor to the line it shows. Both counts' line
+    starts are found once, so each mark is placed by a binary search, not by
+    counting the file's lines up to it again.
     """
 
     file: str
-    text: str
-    starts: tuple[int, ...] | None  # where YAML's lines start, when it counts others
+    yaml_starts: tuple[int, ...] | None  # where YAML's lines start, when it counts others
+    editor_starts: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, text: str, file: str) -> _Lines:
         if not _YAML_ONLY_BREAKS.search(text):
-            return cls(file, text, None)
-        return cls(file, text, (0, *(m.end() for m in _YAML_BREAKS.finditer(text))))
+            return cls(file, None)
+        return cls(
+            file,
+            (0, *(m.end() for m in _YAML_BREAKS.finditer(text))),
+            (0, *(m.end() for m in _EDITOR_BREAKS.finditer(text))),
+        )
 
     def origin(self, mark: yaml.Mark) -> Origin:
-        if self.starts is None or mark.line >= len(self.starts):
+        if self.yaml_starts is None or mark.line >= len(self.yaml_starts):
             return origin_of(self.file, mark)
-        return _origin_at(self.text, self.starts[mark.line] + mark.column, self.file)
+        index = self.yaml_starts[mark.line] + mark.column
+        line = bisect.bisect_right(self.editor_starts, index) - 1
+        return Origin(self.file, line + 1, index - self.editor_starts[line] + 1)
 
 
 def load_nodes(text: str, file: str, *, lenient: bool = False) -> tuple[Node | None, list[Problem]]:
@@ -155,7 +165,7 @@ def _with_pure_message(text: str, exc: yaml.YAMLError) -> yaml.YAMLError:
     if end > MESSAGE_REPARSE_CHARS:
         return exc
     try:
-        _Composer(_Lines("", "", None), lenient=False).compose(yaml.SafeLoader, text[:end])
+        _Composer(_Lines("", None), lenient=False).compose(yaml.SafeLoader, text[:end])
     except yaml.MarkedYAMLError as pure:
         cut_short = (
             end < len(text) and pure.problem_mark is not None and (pure.problem_mark.index >= end)
