@@ -17,9 +17,10 @@ The pages' entries are kept as MkDocs wrote them, in its order.
 from __future__ import annotations
 
 import gzip
-import os
 import re
 from pathlib import Path
+
+from randnotiz.write import replace_file
 
 SITEMAP = "sitemap.xml"
 PAGES = "sitemap-seiten"
@@ -89,11 +90,5 @@ def write_index(site_dir: Path, site_url: str | None) -> None:
         stale.unlink()  # left by a larger site before
     for name, xml in files:
         data = xml.encode("utf-8")
-        _replace(site_dir / name, data)
-        _replace(site_dir / f"{name}.gz", gzip.compress(data, mtime=0))
-
-
-def _replace(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+        for path, content in ((name, data), (f"{name}.gz", gzip.compress(data, mtime=0))):
+            replace_file(site_dir / path, content, site_dir / f".{path}.tmp")
