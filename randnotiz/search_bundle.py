@@ -12,9 +12,10 @@ values by value (with their pages as Pagefind listed them), the sorts by name. I
 names each file as Pagefind does (language, then the start of the SHA-1 of its
 content, hex digits unpadded: a file Pagefind already wrote in order keeps its
 name) and gzips it without a time stamp. Nothing else changes. The files are
-CBOR arrays (Pagefind's ``FilterIndex`` and ``MetaIndex``), read and written here
-by the few rules they use; a file that does not read back to the same bytes is
-refused rather than guessed at.
+CBOR arrays (Pagefind's ``FilterIndex``, ``MetaIndex`` and word index), read and
+written with cbor2, whose C encoder writes what minicbor writes; a file that does
+not read back to the same bytes is refused rather than guessed at. (A decoder in
+Python took 11 s of the 17 s an index of 1,000 articles took; cbor2 takes 1.6 s.)
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import hashlib
 import itertools
 import json
 from typing import Any
+
+import cbor2
 
 #: What Pagefind writes before the CBOR of each compressed file.
 MARKER = b"pagefind_dcd"
@@ -44,61 +47,24 @@ CBOR = int | str | list[Any]
 
 
 class NotPagefindCbor(ValueError):
-    """A file that holds something other than the integers, texts and arrays read here."""
+    """A file that is not CBOR as Pagefind writes it: it would not read back the same."""
 
 
 def decode(data: bytes) -> CBOR:
-    value, end = _decode(data, 0)
-    if end != len(data):
-        raise NotPagefindCbor(f"{len(data) - end} bytes after the value")
+    """The value of ``data``, refused unless writing it again gives ``data`` (no bytes
+    after it, every length and integer in its shortest form)."""
+    try:
+        value = cbor2.loads(data)
+    except (cbor2.CBORDecodeError, ValueError) as failed:
+        raise NotPagefindCbor(str(failed)) from None
+    if encode(value) != data:
+        raise NotPagefindCbor("does not read back to the same bytes")
     return value
-
-
-def _decode(data: bytes, at: int) -> tuple[CBOR, int]:
-    major, info = data[at] >> 5, data[at] & 31
-    at += 1
-    if info < 24:
-        n = info
-    elif info <= 27:
-        width = 1 << (info - 24)
-        n = int.from_bytes(data[at : at + width], "big")
-        at += width
-    else:
-        raise NotPagefindCbor(f"additional information {info}")
-    if major == 0:
-        return n, at
-    if major == 1:
-        return -1 - n, at
-    if major == 3:
-        return data[at : at + n].decode("utf-8"), at + n
-    if major == 4:
-        items = []
-        for _ in range(n):
-            item, at = _decode(data, at)
-            items.append(item)
-        return items, at
-    raise NotPagefindCbor(f"major type {major}")
 
 
 def encode(value: CBOR) -> bytes:
     """CBOR as minicbor writes it: every length and integer in its shortest form."""
-    if isinstance(value, bool):
-        raise NotPagefindCbor("a boolean")
-    if isinstance(value, int):
-        return _head(0, value) if value >= 0 else _head(1, -1 - value)
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _head(3, len(raw)) + raw
-    return _head(4, len(value)) + b"".join(encode(item) for item in value)
-
-
-def _head(major: int, n: int) -> bytes:
-    if n < 24:
-        return bytes([major << 5 | n])
-    for info, width in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if n < 1 << (8 * width):
-            return bytes([major << 5 | info]) + n.to_bytes(width, "big")
-    raise NotPagefindCbor(f"{n} is too large")
+    return cbor2.dumps(value)
 
 
 def full_hash(data: bytes) -> str:
@@ -106,20 +72,26 @@ def full_hash(data: bytes) -> str:
     return "".join(format(byte, "x") for byte in hashlib.sha1(data).digest())
 
 
-def read(data: bytes) -> CBOR:
-    """The value of one of Pagefind's compressed files, checked to read back the same."""
+def read(data: bytes) -> list[Any]:
+    """The value of one of Pagefind's compressed files (an array), checked to read back
+    the same."""
     raw = gzip.decompress(data)
     if not raw.startswith(MARKER):
         raise NotPagefindCbor("no Pagefind marker")
     value = decode(raw[len(MARKER) :])
-    if encode(value) != raw[len(MARKER) :]:
-        raise NotPagefindCbor("does not read back to the same bytes")
+    if not isinstance(value, list):
+        raise NotPagefindCbor(f"{type(value).__name__}, not an array")
     return value
 
 
 def packed(value: CBOR) -> bytes:
     """A value as Pagefind's compressed file, without a time stamp."""
-    return gzip.compress(MARKER + encode(value), compresslevel=9, mtime=0)
+    return compressed(encode(value))
+
+
+def compressed(cbor: bytes) -> bytes:
+    """Encoded CBOR as Pagefind's compressed file, without a time stamp."""
+    return gzip.compress(MARKER + cbor, compresslevel=9, mtime=0)
 
 
 def canonical_filter(value: CBOR) -> CBOR:
@@ -165,21 +137,61 @@ def chunk_ranges(chunks: list[list[CBOR]]) -> list[list[str]]:
     return ranges
 
 
+def array_head(n: int) -> bytes:
+    """The start of a CBOR array of ``n`` items, as minicbor writes it."""
+    if n < 24:
+        return bytes([0x80 | n])
+    for info, width in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if n < 1 << (8 * width):
+            return bytes([0x80 | info]) + n.to_bytes(width, "big")
+    raise NotPagefindCbor(f"an array of {n} items")
+
+
+def read_words(data: bytes) -> tuple[list[CBOR], list[bytes]]:
+    """The words of one chunk of the word index, and the CBOR of each.
+
+    Checked as ``read`` checks a file, word by word: the words' own bytes make up
+    the chunk exactly, so new chunks are put together from them without encoding
+    millions of positions a second time.
+    """
+    raw = gzip.decompress(data)
+    if not raw.startswith(MARKER):
+        raise NotPagefindCbor("no Pagefind marker")
+    raw = raw[len(MARKER) :]
+    try:
+        value = cbor2.loads(raw)
+    except (cbor2.CBORDecodeError, ValueError) as failed:
+        raise NotPagefindCbor(str(failed)) from None
+    if not (isinstance(value, list) and len(value) == 1 and isinstance(value[0], list)):
+        raise NotPagefindCbor("not a chunk of the word index")
+    words = value[0]
+    parts = [encode(word) for word in words]
+    if array_head(1) + array_head(len(words)) + b"".join(parts) != raw:
+        raise NotPagefindCbor("does not read back to the same bytes")
+    return words, parts
+
+
 def rechunked(out: dict[str, bytes], language: str, meta: CBOR, size: int) -> None:
     """The word index cut into chunks of ``size`` instead of Pagefind's, in place."""
-    words = []
+    words: list[CBOR] = []
+    parts: list[bytes] = []
     for _, _, name in meta[META_CHUNKS]:
-        words.extend(read(out.pop(f"index/{name}.pf_index"))[0])
+        chunk_words, chunk_parts = read_words(out.pop(f"index/{name}.pf_index"))
+        words.extend(chunk_words)
+        parts.extend(chunk_parts)
     if [w[0] for w in words] != sorted(w[0] for w in words):
         raise NotPagefindCbor("the word index is not in order")
     chunks = cut(words, size)
     taken: set[str] = set()
     table = []
+    start = 0
     for chunk, (first, last) in zip(chunks, chunk_ranges(chunks), strict=True):
-        content = [chunk]
-        name = _name(language, encode(content), 7, taken)
+        end = start + len(chunk)
+        cbor = array_head(1) + array_head(len(chunk)) + b"".join(parts[start:end])
+        start = end
+        name = _name(language, cbor, 7, taken)
         taken.add(name)
-        out[f"index/{name}.pf_index"] = packed(content)
+        out[f"index/{name}.pf_index"] = compressed(cbor)
         table.append([first, last, name])
     meta[META_CHUNKS] = table
 
@@ -199,14 +211,16 @@ def canonical(files: dict[str, bytes], chunk_size: int = CHUNK_SIZE) -> dict[str
         taken: set[str] = set()
         for name, old in sorted(meta[META_FILTERS], key=lambda f: f[0]):
             content = canonical_filter(read(out.pop(f"filter/{old}.pf_filter")))
-            new = _name(language, encode(content), 7, taken)
+            cbor = encode(content)
+            new = _name(language, cbor, 7, taken)
             taken.add(new)
             filters.append([name, new])
-            out[f"filter/{new}.pf_filter"] = packed(content)
+            out[f"filter/{new}.pf_filter"] = compressed(cbor)
         meta[META_FILTERS] = filters
         meta[META_SORTS] = sorted(meta[META_SORTS], key=lambda s: s[0])
-        about["hash"] = _name(language, encode(meta), len(language) + 8, set())
-        out[f"pagefind.{about['hash']}.pf_meta"] = packed(meta)
+        cbor = encode(meta)
+        about["hash"] = _name(language, cbor, len(language) + 8, set())
+        out[f"pagefind.{about['hash']}.pf_meta"] = compressed(cbor)
     out[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
     return out
 

@@ -18,6 +18,7 @@ from randnotiz.search_bundle import (
     decode,
     encode,
     full_hash,
+    packed,
     read,
 )
 
@@ -46,10 +47,25 @@ def test_cbor_as_minicbor_writes_it(value: object, cbor: str) -> None:
     assert decode(bytes.fromhex(cbor)) == value
 
 
-@pytest.mark.parametrize("cbor", ["f5", "a0", "4161", "0000"])
-def test_what_pagefind_does_not_write_is_refused(cbor: str) -> None:
+@pytest.mark.parametrize(
+    "cbor",
+    [
+        "0000",  # a byte after the value
+        "1817",  # 23 in two bytes: minicbor writes one
+        "9a00000001 00".replace(" ", ""),  # an array's length in five bytes
+        "ff",  # not a value at all
+        "82 01".replace(" ", ""),  # an array that ends too soon
+    ],
+)
+def test_what_would_not_read_back_the_same_is_refused(cbor: str) -> None:
     with pytest.raises(NotPagefindCbor):
         decode(bytes.fromhex(cbor))
+
+
+@pytest.mark.parametrize("cbor", ["a0", "01", "6161"])
+def test_a_file_that_is_not_an_array_is_refused(cbor: str) -> None:
+    with pytest.raises(NotPagefindCbor):
+        read(packed(decode(bytes.fromhex(cbor))))
 
 
 def test_full_hash_writes_bytes_without_leading_zeros() -> None:

@@ -56,6 +56,9 @@ def read_results(page: Page, query: str) -> list[Hit]:
     expect(summary).to_contain_text(query)
     expect(summary).to_have_text(DONE)
     links = page.locator(f"{RESULTS} a.pf-result-link, {RESULTS} a.pf-heading-link")
+    if not re.match(r"Keine Ergebnisse", summary.inner_text().strip()):
+        # The summary is written before the results' fragments arrive.
+        expect(links.first).to_be_attached()
     body = page.locator("pagefind-modal-body")
     count = -1
     while count != links.count():
