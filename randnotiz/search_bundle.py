@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import itertools
 import json
 from typing import Any
@@ -147,27 +148,48 @@ def array_head(n: int) -> bytes:
     raise NotPagefindCbor(f"an array of {n} items")
 
 
-def read_words(data: bytes) -> tuple[list[CBOR], list[bytes]]:
-    """The words of one chunk of the word index, and the CBOR of each.
+def array_length(data: bytes, at: int) -> tuple[int, int]:
+    """The length of the CBOR array whose head starts at ``at``, and where its items start."""
+    major, info = data[at] >> 5, data[at] & 31
+    if major != 4 or info > 27:
+        raise NotPagefindCbor("not an array of known length")
+    if info < 24:
+        return info, at + 1
+    width = 1 << (info - 24)
+    return int.from_bytes(data[at + 1 : at + 1 + width], "big"), at + 1 + width
 
-    Checked as ``read`` checks a file, word by word: the words' own bytes make up
-    the chunk exactly, so new chunks are put together from them without encoding
-    millions of positions a second time.
+
+def read_words(data: bytes) -> tuple[list[CBOR], list[bytes]]:
+    """The words of one chunk of the word index, and the bytes of each.
+
+    New chunks are put together from the words' own bytes, as Pagefind wrote them:
+    nothing of the millions of positions is encoded again, so nothing of them can
+    come out different.
     """
     raw = gzip.decompress(data)
     if not raw.startswith(MARKER):
         raise NotPagefindCbor("no Pagefind marker")
     raw = raw[len(MARKER) :]
+    one, at = array_length(raw, 0)
+    count, at = array_length(raw, at)
+    if one != 1:
+        raise NotPagefindCbor("not a chunk of the word index")
+    stream = io.BytesIO(raw)
+    stream.seek(at)
+    decoder = cbor2.CBORDecoder(stream)
+    words, parts = [], []
     try:
-        value = cbor2.loads(raw)
+        for _ in range(count):
+            word = decoder.decode()
+            if not (isinstance(word, list) and len(word) > 1 and isinstance(word[0], str)):
+                raise NotPagefindCbor(f"{word!r:.40} is not a word of the index")
+            words.append(word)
+            parts.append(raw[at : stream.tell()])
+            at = stream.tell()
     except (cbor2.CBORDecodeError, ValueError) as failed:
         raise NotPagefindCbor(str(failed)) from None
-    if not (isinstance(value, list) and len(value) == 1 and isinstance(value[0], list)):
-        raise NotPagefindCbor("not a chunk of the word index")
-    words = value[0]
-    parts = [encode(word) for word in words]
-    if array_head(1) + array_head(len(words)) + b"".join(parts) != raw:
-        raise NotPagefindCbor("does not read back to the same bytes")
+    if at != len(raw):
+        raise NotPagefindCbor(f"{len(raw) - at} bytes after the words")
     return words, parts
 
 

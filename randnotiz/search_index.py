@@ -41,7 +41,7 @@ from pagefind.service.types import InternalResponsePayload, InternalServiceRespo
 from randnotiz.paths import GLOSSARY
 from randnotiz.render.export import ENTITIES_PATH
 from randnotiz.search_bundle import canonical
-from randnotiz.searchwords import name_words, words
+from randnotiz.searchwords import known_tails, name_words
 
 BUNDLE = "pagefind"
 #: The names of the filters and the metadata field the theme and the records share.
@@ -86,7 +86,7 @@ def term_records(export: dict[str, Any]) -> list[TermRecord]:
     names, definition and description.
     """
     entities = export.get("entities", [])
-    known = [n for e in entities for n in (e["name"], *e["aliases"]) if len(words(n)) == 1]
+    known = known_tails(n for e in entities for n in (e["name"], *e["aliases"]))
     records = []
     for entity in entities:
         if entity["type"] != "term":

@@ -59,8 +59,8 @@ def name_words(names: Iterable[str], known: Iterable[str] = ()) -> tuple[str, ..
     Genitives the stemmer misses, transliterations, and the parts of a closed
     compound that another of its names spells apart ("Mehrfach-Stimmrecht" for
     "Mehrfachstimmrecht") or that ends in a ``known`` name of at least
-    ``MIN_PART`` letters. Words already in the names are not repeated; the order
-    is stable.
+    ``MIN_PART`` letters (``known`` may be given as its ``known_tails``). Words
+    already in the names are not repeated; the order is stable.
     """
     names = list(dict.fromkeys(names))
     present = {w.casefold() for name in names for w in words(name)}
@@ -83,6 +83,15 @@ def name_words(names: Iterable[str], known: Iterable[str] = ()) -> tuple[str, ..
     return tuple(extra)
 
 
+def known_tails(known: Iterable[str]) -> dict[str, str]:
+    """The one-word names a compound can end in, by their case-folded form.
+
+    Made once for all entities of an index and passed as ``known``: made anew for
+    each of 619 terms from 3,500 names it took 1 s of every index at 1,000 articles.
+    """
+    return {k.casefold(): k for k in known if len(words(k)) == 1 and len(k) >= MIN_PART}
+
+
 def compound_parts(names: Iterable[str], known: Iterable[str] = ()) -> list[str]:
     """Parts of the closed compounds among ``names`` that a reader may look for alone.
 
@@ -101,7 +110,7 @@ def compound_parts(names: Iterable[str], known: Iterable[str] = ()) -> list[str]
         joined = "".join(pieces).casefold()
         if any(s.casefold() == joined for s in singles):
             parts += [p for p in pieces if len(p) >= MIN_PART]
-    tails = {k.casefold(): k for k in known if len(words(k)) == 1 and len(k) >= MIN_PART}
+    tails = known if isinstance(known, dict) else known_tails(known)
     for single in singles:
         folded = single.casefold()
         for start in range(MIN_PART, len(folded) - MIN_PART + 1):

@@ -3,6 +3,7 @@ site indexed twice giving the same bytes."""
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from randnotiz.search_bundle import (
+    MARKER,
     NotPagefindCbor,
     canonical_filter,
     chunk_ranges,
@@ -20,6 +22,7 @@ from randnotiz.search_bundle import (
     full_hash,
     packed,
     read,
+    read_words,
 )
 
 
@@ -167,3 +170,29 @@ def test_every_word_is_found_in_the_chunk_that_holds_it() -> None:
     for i, chunk in enumerate(chunks):
         for w in chunk:
             assert i in chunks_for(w[0], ranges), w[0]
+
+
+def test_a_chunk_of_the_word_index_is_read_with_each_words_own_bytes() -> None:
+    words = [word("apfel", 3), word("birne", 30)]
+    got, parts = read_words(packed([words]))
+    assert got == words
+    assert parts == [encode(w) for w in words]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        [[word("apfel", 1)], []],  # two arrays, not one
+        [word("apfel", 1)],  # the word where the list of words should be
+        {"apfel": 1},
+    ],
+)
+def test_what_is_not_a_chunk_of_the_word_index_is_refused(value: object) -> None:
+    with pytest.raises(NotPagefindCbor):
+        read_words(packed(value))  # type: ignore[arg-type]
+
+
+def test_a_chunk_with_bytes_after_its_words_is_refused() -> None:
+    data = gzip.compress(MARKER + encode([[word("apfel", 1)]]) + b"\x00")
+    with pytest.raises(NotPagefindCbor):
+        read_words(data)
