@@ -6,14 +6,13 @@ mistake anywhere leaves ``docs/`` exactly as it was.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from randnotiz.config import Project, load_project
+from randnotiz.cycles import without_cycle_collection
 from randnotiz.freshness import forget, inputs_digest, record
 from randnotiz.index import NameIndex, build_index
 from randnotiz.link import LinkedArticle, Unresolved, link_article
@@ -137,23 +136,6 @@ def gathered(
                 )
             )
     return Linked(project, sources, index, articles, tuple(sort_problems(found)))
-
-
-@contextmanager
-def without_cycle_collection() -> Iterator[None]:
-    """No cyclic garbage collection while a build runs.
-
-    A build allocates millions of objects that all live until it ends; the
-    collector kept scanning them, a sixth of the time for 1,000 articles. The
-    few cycles a build leaves behind are collected once it is over.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _render_and_write(docs: Path, path: DocPath, render: Callable[[], str]) -> bool:

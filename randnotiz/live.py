@@ -37,8 +37,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from randnotiz.build import BuildResult, gathered, link_all, without_cycle_collection
+from randnotiz.build import BuildResult, gathered, link_all
 from randnotiz.config import Project, Settings, load_project
+from randnotiz.cycles import without_cycle_collection
 from randnotiz.freshness import forget
 from randnotiz.index import NameIndex, build_index
 from randnotiz.link import LinkedArticle

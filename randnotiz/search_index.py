@@ -38,6 +38,7 @@ import markdown
 from pagefind.service import PagefindService
 from pagefind.service.types import InternalResponsePayload, InternalServiceResponse
 
+from randnotiz.cycles import without_cycle_collection
 from randnotiz.paths import GLOSSARY
 from randnotiz.render.export import ENTITIES_PATH
 from randnotiz.search_bundle import canonical
@@ -151,7 +152,9 @@ async def _index(
         # disk and loses the rest when it ends (an empty `pagefind-entry.json` or
         # `wasm.unknown.pagefind` now and then): the bundle is taken from it instead
         # and written here, in one order (see randnotiz/search_bundle.py).
-        files = canonical({f["path"]: f["content"] for f in await index.get_files()})
+        files = await index.get_files()
+        with without_cycle_collection():
+            files = canonical({f["path"]: f["content"] for f in files})
     finally:
         await service.close()
     # Written beside the old bundle, then put in its place: `mkdocs serve` keeps

@@ -12,6 +12,10 @@ change:
 - that seed deleted: its page answers 404, and ``/artikel/`` and the home page
   no longer link to it.
 
+At the end, untimed, a title changes and ``people.yml`` is broken and repaired;
+then every file of a fresh build of the same sources is fetched from the server
+and compared with what the build wrote.
+
 Each time is from just before the save until the last page shows it, polled
 every 50 ms. After each save the scenario waits until the server is idle and
 counts the builds the save started (the target is one). Search follows in the
@@ -26,6 +30,8 @@ so each save starts from a quiet server.
 from __future__ import annotations
 
 import argparse
+import gzip
+import html
 import json
 import os
 import re
@@ -41,13 +47,16 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from benchcorpus import SizeSpec, Synthetic, make_corpus
 from benchprocess import BIN, run
 
 from randnotiz.config import load_project
+from randnotiz.model import Article
 from randnotiz.read import read_sources
 from randnotiz.search_later import UP_TO_DATE
+from randnotiz.serve import hand_written
 
 POLL = 0.05
 TIMEOUT = 120.0
@@ -55,6 +64,8 @@ TIMEOUT = 120.0
 SEARCH_TIMEOUT = 900.0
 BUILD_LINE = "Building documentation"
 IDLE = "Reloading browsers"
+#: What ``mkdocs serve`` adds to every page it serves.
+LIVERELOAD = re.compile(rb"<script>\s*var livereload = .*?</script>(?=</body>)", re.S)
 
 
 @dataclass
@@ -199,7 +210,8 @@ def replace_summary(people: Path, person_name: str, new: str) -> None:
     people.write_text(text[:line_start] + line + text[line_end:], encoding="utf-8")
 
 
-def scenario(synthetic: Synthetic, edits: int, timings: Timings) -> None:
+def scenario(synthetic: Synthetic, edits: int, timings: Timings, work: Path) -> dict:
+    """The timed saves, then the last saves and the comparison with a fresh build."""
     root = synthetic.root
     sources = read_sources(load_project(root)[0])
     by_stem = {Path(a.source).stem: a for a in sources.articles}
@@ -281,8 +293,71 @@ def scenario(synthetic: Synthetic, edits: int, timings: Timings) -> None:
             timings.deleted_seed.append(time.perf_counter() - start)
             counted(server, timings)
             say("deleted seed", n, timings.deleted_seed, timings)
+        last_saves(server, root, template)
+        return served_as_built(server, root, work)
     finally:
         server.stop()
+
+
+def last_saves(server: Server, root: Path, article: Article) -> None:
+    """Untimed, before the comparison: a title changed, a broken YAML file and its repair."""
+    seed = root / article.source
+    text = seed.read_text(encoding="utf-8")
+    title = f"{article.title} – neu betitelt"
+    seed.write_text(text.replace(article.title, title, 1), encoding="utf-8")
+    listed = html.escape(title, quote=False)
+    until(lambda: listed in server.get("/artikel/")[1], "new title", server)
+    settle(server)
+    people = root / "annotations" / "people.yml"
+    kept = people.read_text(encoding="utf-8")
+    people.write_text(kept + "- name: [kaputt\n", encoding="utf-8")
+    until(lambda: "docs/ left unchanged" in server.output(), "broken YAML", server)
+    settle(server)
+    people.write_text(kept, encoding="utf-8")
+    settle(server)
+
+
+def served_as_built(server: Server, root: Path, work: Path) -> dict:
+    """Every file of a fresh ``randnotiz build`` and ``mkdocs build`` of the same sources,
+    fetched from the server: how many are served byte for byte as built.
+
+    Built under the address ``mkdocs serve`` gives the site; the live-reload script
+    it adds to pages is left out of the comparison.
+    """
+    until(server.searchable, "search index", server, timeout=SEARCH_TIMEOUT)
+    fresh = work / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    for name in ("seeds", "annotations"):
+        shutil.copytree(root / name, fresh / name)
+    docs = root / "docs"
+    for path in hand_written(docs):
+        target = fresh / "docs" / path.relative_to(docs)
+        if path.is_dir():
+            shutil.copytree(path, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    mount = urlsplit(load_project(root)[0].site_url or "/").path
+    address = f"http://127.0.0.1:{server.port}{mount}"
+    (fresh / "mkdocs.yml").write_text(f"{config}\nsite_url: {address}\n", encoding="utf-8")
+    run(["randnotiz", "build"], fresh)
+    run(["mkdocs", "build", "--strict"], fresh)
+    site = fresh / "site"
+    differing = []
+    built = sorted(p for p in site.rglob("*") if p.is_file())
+    for path in built:
+        name = path.relative_to(site).as_posix()
+        with urllib.request.urlopen(f"{address}{name}", timeout=TIMEOUT) as response:
+            served = response.read()
+        expected = path.read_bytes()
+        if name.endswith(".html"):
+            served = LIVERELOAD.sub(b"", served)
+        if name.endswith(".gz"):
+            served, expected = gzip.decompress(served), gzip.decompress(expected)
+        if served != expected:
+            differing.append(name)
+    return {"files": len(built), "differing": differing}
 
 
 def bench_serve(articles: int, edits: int, work: Path, seed: int = 2025) -> dict:
@@ -290,8 +365,13 @@ def bench_serve(articles: int, edits: int, work: Path, seed: int = 2025) -> dict
     synthetic = make_corpus(project, SizeSpec(articles, 2 * articles, seed))
     run(["randnotiz", "build"], project)
     timings = Timings()
-    scenario(synthetic, edits, timings)
-    return {"articles": articles, "entities": 2 * articles, "edits": edits} | timings.figures()
+    compared = scenario(synthetic, edits, timings, work)
+    return {
+        "articles": articles,
+        "entities": 2 * articles,
+        "edits": edits,
+        "served_as_built": compared,
+    } | timings.figures()
 
 
 def serve_table(figures: dict) -> list[str]:
@@ -311,6 +391,13 @@ def serve_table(figures: dict) -> list[str]:
         lines.append(f"  {what}: median {f['median']:.1f}, worst {f['worst']:.1f}")
     builds = figures["builds_per_save"]
     lines.append(f"  builds per save: {min(builds)} to {max(builds)} over {len(builds)} saves")
+    compared = figures["served_as_built"]
+    same = compared["files"] - len(compared["differing"])
+    lines.append(
+        f"  after every save, a title changed, a broken YAML file and its repair: "
+        f"{same:,} of {compared['files']:,} files served as a fresh build makes them"
+    )
+    lines += [f"    differs: {name}" for name in compared["differing"][:20]]
     return lines
 
 
