@@ -47,7 +47,6 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from benchcorpus import SizeSpec, Synthetic, make_corpus
 from benchprocess import BIN, run
@@ -103,6 +102,12 @@ class Server:
 
     def __init__(self, root: Path) -> None:
         self.port = free_port()
+        # The address it serves at, in mkdocs.yml, where the generation step reads it
+        # too: a fresh build of the same sources then gives the same pages.
+        config = root / "mkdocs.yml"
+        line = f"site_url: {self.address}"
+        text, found = re.subn(r"(?m)^site_url:.*$", line, config.read_text(encoding="utf-8"))
+        config.write_text(text if found else f"{text}\n{line}\n", encoding="utf-8")
         self.log = root / "serve.log"
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
         self.entry_before = ""
@@ -114,6 +119,10 @@ class Server:
             stdout=self.log.open("w"),
             stderr=subprocess.STDOUT,
         )
+
+    @property
+    def address(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
 
     def get(self, path: str) -> tuple[int, str]:
         url = f"http://127.0.0.1:{self.port}{path}"
@@ -321,8 +330,7 @@ def served_as_built(server: Server, root: Path, work: Path) -> dict:
     """Every file of a fresh ``randnotiz build`` and ``mkdocs build`` of the same sources,
     fetched from the server: how many are served byte for byte as built.
 
-    Built under the address ``mkdocs serve`` gives the site; the live-reload script
-    it adds to pages is left out of the comparison.
+    The live-reload script ``mkdocs serve`` adds to pages is left out of the comparison.
     """
     until(server.searchable, "search index", server, timeout=SEARCH_TIMEOUT)
     fresh = work / "fresh"
@@ -337,10 +345,7 @@ def served_as_built(server: Server, root: Path, work: Path) -> dict:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    mount = urlsplit(load_project(root)[0].site_url or "/").path
-    address = f"http://127.0.0.1:{server.port}{mount}"
-    (fresh / "mkdocs.yml").write_text(f"{config}\nsite_url: {address}\n", encoding="utf-8")
+    shutil.copy2(root / "mkdocs.yml", fresh / "mkdocs.yml")
     run(["randnotiz", "build"], fresh)
     run(["mkdocs", "build", "--strict"], fresh)
     site = fresh / "site"
@@ -348,7 +353,7 @@ def served_as_built(server: Server, root: Path, work: Path) -> dict:
     built = sorted(p for p in site.rglob("*") if p.is_file())
     for path in built:
         name = path.relative_to(site).as_posix()
-        with urllib.request.urlopen(f"{address}{name}", timeout=TIMEOUT) as response:
+        with urllib.request.urlopen(f"{server.address}{name}", timeout=TIMEOUT) as response:
             served = response.read()
         expected = path.read_bytes()
         if name.endswith(".html"):

@@ -175,3 +175,5 @@ def test_the_editors_loop_in_mkdocs_serve_is_measured(bench: tuple[dict, Path]) 
         (seconds,) = serve[name]["runs"]  # the scenario fails if a page never shows the save
         assert seconds > 0, name
     assert serve["builds_per_save"] == [1, 1, 1, 1]
+    compared = serve["served_as_built"]
+    assert compared["files"] > 100 and compared["differing"] == []
