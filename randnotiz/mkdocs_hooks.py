@@ -163,12 +163,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         index_later(Path(config.site_dir), language)
         return
     report = index_site(Path(config.site_dir), language=language)
-    log.info(
-        "randnotiz: search index of %d pages read and %d terms written in %.1f s",
-        report.pages,
-        report.terms,
-        report.seconds,
-    )
+    log.info(report.summary())
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -81,12 +81,7 @@ class SearchLater:
             except Exception as failed:  # reported; the next build asks again
                 print(f"randnotiz: search index not written: {failed}", file=sys.stderr)
                 continue
-            log.info(
-                "randnotiz: search index of %d pages read and %d terms written in %.1f s",
-                report.pages,
-                report.terms,
-                report.seconds,
-            )
+            log.info(report.summary())
             with self._lock:
                 if self._wanted is None:
                     log.info(UP_TO_DATE)
