@@ -180,10 +180,10 @@ def update_bundle(bundle: Path, files: dict[str, bytes]) -> None:
     a name of its own first and then renamed, so that no index file is ever seen
     half written. ``pagefind-entry.json``, which names the rest, is put in place
     last, and the files it no longer names are removed after it: a search under
-    way meanwhile reads the old index or the new, never a mix. (Writing all 2,856
+    way meanwhile reads the old index or the new, never a mix. (Writing all 3,480
     files into a new folder and deleting the old one took up to 2.4 s of each
     index at 1,000 articles while serving, on a file system that discards deleted
-    blocks as it goes; a save's index now writes a few hundred.) A build killed
+    blocks as it goes; after a save an index writes a few hundred.) A build killed
     half-way leaves files that the next index removes.
     """
     for path in sorted(files, key=lambda p: (p == ENTRY, p)):
