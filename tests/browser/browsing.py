@@ -51,6 +51,21 @@ def search(page: Page, site_url: str, query: str) -> list[Hit]:
     return read_results(page, query)
 
 
+def choose_filter(page: Page, name: str, option: re.Pattern[str]) -> None:
+    """Pick ``option`` in the filter ``name`` and close its list, the search staying open.
+
+    The list is closed by its own button, not by Escape: an Escape that reaches
+    the search dialog closes the whole search (and the results with it).
+    """
+    trigger = page.locator(f'pagefind-filter-dropdown[filter="{name}"] button.pf-dropdown-trigger')
+    trigger.click()
+    page.get_by_role("option", name=option).click()
+    if trigger.get_attribute("aria-expanded") == "true":
+        trigger.click()
+    expect(trigger).to_have_attribute("aria-expanded", "false")
+    expect(page.locator("pagefind-input input")).to_be_visible()
+
+
 def read_results(page: Page, query: str) -> list[Hit]:
     summary = page.locator("pagefind-summary")
     expect(summary).to_contain_text(query)

@@ -7,7 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
-from browsing import RESULTS, Hit, open_search, read_results, results_in_order, search
+from browsing import (
+    RESULTS,
+    Hit,
+    choose_filter,
+    open_search,
+    read_results,
+    results_in_order,
+    search,
+)
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
@@ -132,9 +140,7 @@ def test_filter_by_kind_keeps_only_that_kind(page: Page, site_url: str) -> None:
     box.press_sequentially("Meta", delay=30)
     everything = results_in_order(read_results(page, "Meta"))
     assert any(p.startswith("/personen/") for p in everything), everything
-    page.locator('pagefind-filter-dropdown[filter="Art"] button.pf-dropdown-trigger').click()
-    page.get_by_role("option", name=re.compile(r"^Organisation")).click()
-    page.keyboard.press("Escape")
+    choose_filter(page, "Art", re.compile(r"^Organisation"))
     expect(page.locator("pagefind-summary")).not_to_have_text(re.compile(f"^{len(everything)} "))
     kept = results_in_order(read_results(page, "Meta"))
     assert kept and all(p.startswith("/organisationen/") for p in kept), kept
@@ -144,9 +150,7 @@ def test_filter_by_person_finds_the_articles_naming_them(page: Page, site_url: s
     box = open_search(page, site_url)
     box.press_sequentially("Forschung", delay=30)
     read_results(page, "Forschung")
-    page.locator('pagefind-filter-dropdown[filter="Person"] button.pf-dropdown-trigger').click()
-    page.get_by_role("option", name=re.compile(r"^Yann LeCun")).click()
-    page.keyboard.press("Escape")
+    choose_filter(page, "Person", re.compile(r"^Yann LeCun"))
     expect(page.locator("pagefind-summary")).to_have_text(re.compile(r"^[12] Ergebnis"))
     kept = set(results_in_order(read_results(page, "Forschung")))
     assert ARTICLE in kept and kept <= {ARTICLE, "/personen/yann-lecun/"}, kept
