@@ -27,6 +27,7 @@ import html
 import json
 import os
 import re
+import shutil
 import time
 from collections.abc import Iterable
 from contextlib import suppress
@@ -188,6 +189,11 @@ def update_bundle(bundle: Path, files: dict[str, bytes]) -> None:
     """
     for path in sorted(files, key=lambda p: (p == ENTRY, p)):
         _put(bundle / path, files[path])
+    for earlier in (f".{bundle.name}-new", f".{bundle.name}-old"):
+        # Where an index killed half-way by an earlier version left its folders;
+        # MkDocs keeps hidden files when it cleans the site folder.
+        if bundle.with_name(earlier).is_dir():
+            shutil.rmtree(bundle.with_name(earlier), ignore_errors=True)
     wanted = {bundle / path for path in files}
     for path in sorted(bundle.rglob("*"), reverse=True):  # a folder after what it holds
         if path.is_dir() and not path.is_symlink():

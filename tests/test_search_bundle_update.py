@@ -91,3 +91,12 @@ def test_a_link_in_the_bundle_is_replaced_not_followed(tmp_path: Path) -> None:
     assert files(bundle) == NEW
     assert outside.read_bytes() == b"keep me"
     assert not (bundle / "elsewhere").exists()
+
+
+def test_the_folders_an_earlier_version_left_beside_the_bundle_go(tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    for leftover in (".pagefind-new", ".pagefind-old"):
+        (tmp_path / leftover / "fragment").mkdir(parents=True)
+        (tmp_path / leftover / "fragment" / "de_x.pf_fragment").write_bytes(b"old")
+    update_bundle(bundle, NEW)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind"]
