@@ -30,7 +30,6 @@ import re
 import shutil
 import time
 from collections.abc import Iterable
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -44,6 +43,7 @@ from randnotiz.paths import GLOSSARY
 from randnotiz.render.export import ENTITIES_PATH
 from randnotiz.search_bundle import ENTRY, canonical
 from randnotiz.searchwords import known_tails, name_words
+from randnotiz.write import holds, replace_file
 
 BUNDLE = "pagefind"
 #: The names of the filters and the metadata field the theme and the records share.
@@ -204,13 +204,8 @@ def update_bundle(bundle: Path, files: dict[str, bytes]) -> None:
 
 
 def _put(target: Path, content: bytes) -> None:
-    with suppress(OSError):
-        if target.is_file() and not target.is_symlink() and target.read_bytes() == content:
-            return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    written = target.with_name(f".{target.name}.new")
-    written.write_bytes(content)
-    os.replace(written, target)
+    if not holds(target, content):
+        replace_file(target, content, target.with_name(f".{target.name}.new"))
 
 
 def fragments(bundle: Path) -> list[dict[str, Any]]:

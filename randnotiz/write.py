@@ -149,7 +149,7 @@ def write_page(docs: Path, path: DocPath, data: bytes) -> bool:
     Pages of different paths can be written side by side, from several processes.
     """
     target = docs / path
-    if _holds(target, data):
+    if holds(target, data):
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
     replace_file(target, data, docs / TEMPORARY / quote(path, safe=""))
@@ -200,7 +200,7 @@ def replace_file(target: Path, data: bytes, temporary: Path, *, durable: bool = 
             os.close(folder)
 
 
-def _holds(target: Path, data: bytes) -> bool:
+def holds(target: Path, data: bytes) -> bool:
     """Whether ``target`` is a file with exactly ``data``: its size first, so that a
     huge file is not read; never through a link someone put in a page's place."""
     try:
@@ -214,7 +214,7 @@ def _holds(target: Path, data: bytes) -> bool:
 def _write_manifest(docs: Path, paths: Iterable[DocPath], *, durable: bool) -> None:
     text = MANIFEST_HEADER + "".join(f"{p}\n" for p in sorted(paths))
     data = text.encode("utf-8")
-    if not _holds(docs / MANIFEST, data):
+    if not holds(docs / MANIFEST, data):
         replace_file(docs / MANIFEST, data, docs / TEMPORARY / MANIFEST, durable=durable)
 
 
